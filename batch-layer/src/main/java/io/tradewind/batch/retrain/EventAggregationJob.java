@@ -1,0 +1,95 @@
+package io.tradewind.batch.retrain;
+
+import io.tradewind.core.event.BehaviourEvent;
+import io.tradewind.core.event.EventType;
+import io.tradewind.core.portrait.UserActivity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.GlobalWindows;
+import org.apache.flink.util.CloseableIterator;
+
+/**
+ * The distributed half of the retrain: a Flink job in batch execution that reads the event history, drops
+ * duplicates and events at or after the as-of time, and aggregates per user, per user-item pair and per item.
+ *
+ * <p>The source is given from outside (the master data set on HDFS in production, in-memory events in unit
+ * tests), so the same pipeline runs on both. Results come back to the driver through collect sinks; they
+ * are bounded by users, items and distinct pairs, never by events.
+ */
+public final class EventAggregationJob {
+    private final Function<StreamExecutionEnvironment, DataStream<BehaviourEvent>> source;
+    private final int parallelism;
+
+    public EventAggregationJob(Function<StreamExecutionEnvironment, DataStream<BehaviourEvent>> source, int parallelism) {
+        this.source = source;
+        this.parallelism = parallelism;
+    }
+
+    /**
+     * @param asOfMillis events at or after this time are ignored (the retrain sees the world as it was then)
+     * @param portraitWindowStartMillis users' activity for portraits counts from here; models use all history
+     * @param holdoutStartMillis purchases from here to the as-of time are the offline evaluation's truth
+     */
+    public EventAggregates execute(long asOfMillis, long portraitWindowStartMillis, long holdoutStartMillis)
+            throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        env.setParallelism(parallelism);
+
+        DataStream<BehaviourEvent> events = source.apply(env)
+                .filter(e -> e.timestampMillis() < asOfMillis)
+                .name("before as-of")
+                // Re-imports and at-least-once stream archiving may repeat an event; its id makes it unique.
+                .keyBy(BehaviourEvent::eventId)
+                .reduce((first, repeat) -> first)
+                .name("drop duplicate event ids");
+
+        DataStream<UserActivity> users = events
+                .filter(e -> e.timestampMillis() >= portraitWindowStartMillis)
+                .name("portrait window")
+                .keyBy(BehaviourEvent::userId)
+                .window(GlobalWindows.createWithEndOfStreamTrigger())
+                .aggregate(new Aggregations.UserActivityAggregate(), TypeInformation.of(UserActivity.class),
+                        TypeInformation.of(UserActivity.class))
+                .name("per-user activity");
+
+        DataStream<BehaviourEvent> purchases = events.filter(e -> e.type() == EventType.BUY).name("purchases");
+        DataStream<PairStat> pairs = purchases
+                .keyBy(e -> e.userId() + '\u0000' + e.itemId())
+                .window(GlobalWindows.createWithEndOfStreamTrigger())
+                .aggregate(new Aggregations.PairAggregate(holdoutStartMillis))
+                .name("per-pair purchases");
+        DataStream<ItemStat> items = purchases
+                .keyBy(BehaviourEvent::itemId)
+                .window(GlobalWindows.createWithEndOfStreamTrigger())
+                .aggregate(new Aggregations.ItemAggregate())
+                .name("per-item buyers");
+        DataStream<Long> eventCount = events.map(e -> 1L).returns(Long.class)
+                .windowAll(GlobalWindows.createWithEndOfStreamTrigger())
+                .reduce(Long::sum)
+                .name("count events");
+
+        try (CloseableIterator<UserActivity> userIt = users.collectAsync();
+             CloseableIterator<PairStat> pairIt = pairs.collectAsync();
+             CloseableIterator<ItemStat> itemIt = items.collectAsync();
+             CloseableIterator<Long> countIt = eventCount.collectAsync()) {
+            env.execute("tradewind-retrain-aggregation");
+            List<UserActivity> userList = drain(userIt);
+            List<PairStat> pairList = drain(pairIt);
+            List<ItemStat> itemList = drain(itemIt);
+            List<Long> counts = drain(countIt);
+            return new EventAggregates(userList, pairList, itemList, counts.isEmpty() ? 0 : counts.get(0));
+        }
+    }
+
+    private static <T> List<T> drain(CloseableIterator<T> it) {
+        List<T> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+}

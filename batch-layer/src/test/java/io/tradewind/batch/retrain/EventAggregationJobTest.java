@@ -1,0 +1,63 @@
+package io.tradewind.batch.retrain;
+
+import static io.tradewind.batch.retrain.TestEvents.at;
+import static io.tradewind.batch.retrain.TestEvents.buy;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tradewind.core.event.BehaviourEvent;
+import io.tradewind.core.event.EventType;
+import io.tradewind.core.portrait.UserActivity;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.junit.jupiter.api.Test;
+
+/** The distributed aggregation on in-memory events: duplicates, the as-of cut, per-user/pair/item figures. */
+class EventAggregationJobTest {
+
+    @Test
+    void aggregatesUsersPairsAndItemsBeforeAsOfWithoutDuplicates() throws Exception {
+        BehaviourEvent first = buy("u1", "A", "2011-01-10T10:00:00", 2.0, "France");
+        List<BehaviourEvent> events = List.of(
+                first,
+                first, // the same event archived twice must count once
+                buy("u1", "A", "2011-02-10T10:00:00", 2.0, "France"),
+                buy("u1", "B", "2011-02-10T10:00:00", 5.0, "France"),
+                buy("u2", "A", "2011-02-20T15:00:00", 2.0, "Germany"),
+                TestEvents.withType(buy("u3", "B", "2011-02-21T09:00:00", 5.0, "Germany"), EventType.VIEW),
+                buy("u2", "C", "2011-03-05T10:00:00", 9.0, "Germany")); // at/after as-of: ignored
+
+        EventAggregates out = new EventAggregationJob(
+                env -> env.fromData(events, TypeInformation.of(BehaviourEvent.class)), 2)
+                .execute(at("2011-03-01T00:00:00"), at("2011-01-01T00:00:00"), at("2011-02-01T00:00:00"));
+
+        assertEquals(5, out.events(), "7 events minus one duplicate minus one after as-of");
+        Map<String, UserActivity> users = out.users().stream()
+                .collect(Collectors.toMap(UserActivity::userId, Function.identity()));
+        assertEquals(3, users.size());
+        assertEquals(2, users.get("u1").purchaseOccasions(), "two distinct purchase times");
+        assertEquals(9.0, users.get("u1").buyValue(), 1e-9);
+        assertFalse(users.get("u3").hasPurchases(), "a viewer only is a new user");
+        assertEquals(1, users.get("u3").views());
+
+        Map<String, PairStat> pairs = out.pairs().stream()
+                .collect(Collectors.toMap(p -> p.userId() + "/" + p.itemId(), Function.identity()));
+        assertEquals(3, pairs.size());
+        PairStat u1a = pairs.get("u1/A");
+        assertEquals(2, u1a.purchases());
+        assertEquals(1, u1a.purchasesBeforeHoldout());
+        assertTrue(u1a.boughtInHoldout());
+        assertFalse(pairs.get("u2/A").boughtBeforeHoldout());
+
+        Map<String, ItemStat> items = out.items().stream()
+                .collect(Collectors.toMap(ItemStat::itemId, Function.identity()));
+        assertEquals(2, items.get("A").buyers());
+        assertEquals(Map.of("France", 1, "Germany", 1), items.get("A").buyersByCountry());
+        assertEquals(1, items.get("B").buyers(), "a view is not a purchase");
+        assertEquals("ITEM A HEART LANTERN", items.get("A").title());
+    }
+}

@@ -1,0 +1,52 @@
+package io.tradewind.core.portrait;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** How a user shops: where from, when, what, how much per basket and how often they send things back. */
+public record Habits(
+        String country,
+        int peakHour,
+        String peakWeekday,
+        List<String> topCategories,
+        List<String> topWords,
+        double avgBasketLines,
+        double avgBasketValue,
+        double returnRate) {
+
+    private static final String[] WEEKDAYS = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"};
+
+    public static Habits of(UserActivity a) {
+        int occasions = Math.max(1, a.purchaseOccasions());
+        return new Habits(
+                top(a.countries(), 1).stream().findFirst().orElse(null),
+                a.hasPurchases() ? argMax(a.purchaseHours()) : -1,
+                a.hasPurchases() ? WEEKDAYS[argMax(a.purchaseWeekdays())] : null,
+                top(a.categories(), 3),
+                top(a.titleWords(), 5),
+                (double) a.buyLines() / occasions,
+                a.buyValue() / occasions,
+                a.buyLines() == 0 ? 0.0 : (double) a.returnLines() / a.buyLines());
+    }
+
+    /** Most frequent keys; ties broken by key so a portrait is the same on every run. */
+    static List<String> top(Map<String, Integer> counts, int n) {
+        return counts.entrySet().stream()
+                .sorted(Comparator.comparing(Map.Entry<String, Integer>::getValue).reversed()
+                        .thenComparing(Map.Entry::getKey))
+                .limit(n)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    static int argMax(int[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,199 @@
+package io.tradewind.core.portrait;
+
+import io.tradewind.core.event.BehaviourEvent;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Everything a portrait needs to know about one user's behaviour in a window, as a mergeable accumulator.
+ *
+ * <p>The batch layer folds a user's events into it inside a Flink aggregation; the speed layer folds live
+ * events into the same class, so the two layers cannot compute a feature two ways. Event times are read in
+ * UTC because importers store a source's local wall-clock time as UTC (nothing is shifted).
+ */
+public final class UserActivity implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private String userId;
+    /** Distinct purchase occasions (event time of BUY events): an import has no invoice id, one basket = one time stamp. */
+    private final TreeSet<Long> purchaseTimes = new TreeSet<>();
+    private long firstEventMillis = Long.MAX_VALUE;
+    private long lastEventMillis = Long.MIN_VALUE;
+    private int buyLines;
+    private long buyUnits;
+    private double buyValue;
+    private int returnLines;
+    private double returnValue;
+    private int views;
+    private int carts;
+    private int favs;
+    private int searches;
+    private final int[] purchaseHours = new int[24];
+    private final int[] purchaseWeekdays = new int[7];
+    private final Map<String, Integer> countries = new HashMap<>();
+    private final Map<String, Integer> categories = new HashMap<>();
+    private final Map<String, Integer> titleWords = new HashMap<>();
+
+    public UserActivity() {
+    }
+
+    public UserActivity(String userId) {
+        this.userId = userId;
+    }
+
+    public UserActivity add(BehaviourEvent e) {
+        if (userId == null) {
+            userId = e.userId();
+        }
+        firstEventMillis = Math.min(firstEventMillis, e.timestampMillis());
+        lastEventMillis = Math.max(lastEventMillis, e.timestampMillis());
+        if (e.country() != null) {
+            countries.merge(e.country(), 1, Integer::sum);
+        }
+        switch (e.type()) {
+            case BUY -> addPurchase(e);
+            case RETURN -> {
+                returnLines++;
+                returnValue += e.lineValue();
+            }
+            case VIEW -> views++;
+            case CART -> carts++;
+            case FAV -> favs++;
+            case SEARCH -> searches++;
+            default -> throw new IllegalStateException("unhandled event type " + e.type());
+        }
+        return this;
+    }
+
+    private void addPurchase(BehaviourEvent e) {
+        buyLines++;
+        buyUnits += e.quantity();
+        buyValue += e.lineValue();
+        if (purchaseTimes.add(e.timestampMillis())) {
+            ZonedDateTime t = Instant.ofEpochMilli(e.timestampMillis()).atZone(ZoneOffset.UTC);
+            purchaseHours[t.getHour()]++;
+            purchaseWeekdays[t.getDayOfWeek().getValue() - 1]++;
+        }
+        if (e.category() != null && !e.category().isBlank()) {
+            categories.merge(e.category(), 1, Integer::sum);
+        }
+        for (String word : TitleWords.of(e.itemTitle())) {
+            titleWords.merge(word, 1, Integer::sum);
+        }
+    }
+
+    /** Folds another accumulator of the same user into this one (Flink combiners, speed-layer state). */
+    public UserActivity merge(UserActivity o) {
+        if (userId == null) {
+            userId = o.userId;
+        }
+        for (Long t : o.purchaseTimes) {
+            if (purchaseTimes.add(t)) {
+                ZonedDateTime z = Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC);
+                purchaseHours[z.getHour()]++;
+                purchaseWeekdays[z.getDayOfWeek().getValue() - 1]++;
+            }
+        }
+        firstEventMillis = Math.min(firstEventMillis, o.firstEventMillis);
+        lastEventMillis = Math.max(lastEventMillis, o.lastEventMillis);
+        buyLines += o.buyLines;
+        buyUnits += o.buyUnits;
+        buyValue += o.buyValue;
+        returnLines += o.returnLines;
+        returnValue += o.returnValue;
+        views += o.views;
+        carts += o.carts;
+        favs += o.favs;
+        searches += o.searches;
+        o.countries.forEach((k, v) -> countries.merge(k, v, Integer::sum));
+        o.categories.forEach((k, v) -> categories.merge(k, v, Integer::sum));
+        o.titleWords.forEach((k, v) -> titleWords.merge(k, v, Integer::sum));
+        return this;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public int purchaseOccasions() {
+        return purchaseTimes.size();
+    }
+
+    public boolean hasPurchases() {
+        return !purchaseTimes.isEmpty();
+    }
+
+    /** Latest purchase time, or {@link Long#MIN_VALUE} when the user bought nothing in the window. */
+    public long lastPurchaseMillis() {
+        return purchaseTimes.isEmpty() ? Long.MIN_VALUE : purchaseTimes.last();
+    }
+
+    public long firstEventMillis() {
+        return firstEventMillis;
+    }
+
+    public long lastEventMillis() {
+        return lastEventMillis;
+    }
+
+    public int buyLines() {
+        return buyLines;
+    }
+
+    public long buyUnits() {
+        return buyUnits;
+    }
+
+    public double buyValue() {
+        return buyValue;
+    }
+
+    public int returnLines() {
+        return returnLines;
+    }
+
+    public double returnValue() {
+        return returnValue;
+    }
+
+    public int views() {
+        return views;
+    }
+
+    public int carts() {
+        return carts;
+    }
+
+    public int favs() {
+        return favs;
+    }
+
+    public int searches() {
+        return searches;
+    }
+
+    public int[] purchaseHours() {
+        return purchaseHours.clone();
+    }
+
+    public int[] purchaseWeekdays() {
+        return purchaseWeekdays.clone();
+    }
+
+    public Map<String, Integer> countries() {
+        return Map.copyOf(countries);
+    }
+
+    public Map<String, Integer> categories() {
+        return Map.copyOf(categories);
+    }
+
+    public Map<String, Integer> titleWords() {
+        return Map.copyOf(titleWords);
+    }
+}
