@@ -1,0 +1,130 @@
+package io.tradewind.batch.retrain;
+
+import io.tradewind.batch.views.Manifest;
+import io.tradewind.batch.views.PopularityView;
+import io.tradewind.batch.views.SegmentsView;
+import io.tradewind.batch.views.ViewStore;
+import io.tradewind.core.popularity.PopularityTable;
+import io.tradewind.core.portrait.Portrait;
+import io.tradewind.core.portrait.PortraitBuilder;
+import io.tradewind.core.progress.ProgressListener;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The nightly batch retrain: aggregate the event history in Flink, build portraits and models, write a new
+ * batch-view version and switch {@code CURRENT} to it. A failure anywhere leaves {@code CURRENT} where it was.
+ */
+public final class RetrainPipeline {
+    private static final DateTimeFormatter VERSION_FORMAT =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final int POPULAR_ITEMS = 100;
+
+    private final Configuration hadoopConf;
+    private final ProgressListener progress;
+
+    public RetrainPipeline(Configuration hadoopConf, ProgressListener progress) {
+        this.hadoopConf = hadoopConf;
+        this.progress = progress;
+    }
+
+    /** What a finished retrain published. */
+    public record Result(String version, String versionUri, Manifest manifest, List<Portrait> portraits) {
+    }
+
+    public Result run(RetrainOptions options) throws Exception {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        requireEventsExist(options.eventsUri());
+
+        long t0 = System.nanoTime();
+        progress.start("Aggregating events in Flink", -1);
+        EventAggregates aggregates = new EventAggregationJob(
+                env -> MasterDatasetSource.events(env, options.eventsUri()), options.parallelism())
+                .execute(options.asOfMillis(), options.portraitWindowStartMillis(), options.holdoutStartMillis());
+        progress.finish();
+        seconds.put("aggregate", elapsed(t0));
+        if (aggregates.events() == 0) {
+            throw new IllegalArgumentException("no events before --as-of " + options.asOf() + " in "
+                    + options.eventsUri() + ": choose a later --as-of or import data first");
+        }
+
+        long t1 = System.nanoTime();
+        progress.start("Building portraits", -1);
+        PortraitBuilder.Result portraits = new PortraitBuilder(options.asOfMillis(), options.segments(), options.seed())
+                .build(aggregates.users());
+        progress.finish();
+        seconds.put("portraits", elapsed(t1));
+
+        String version = VERSION_FORMAT.format(Instant.now());
+        ViewStore store = new ViewStore(options.outUri(), hadoopConf);
+        ViewStore.VersionWriter writer = store.newVersion(version);
+        Map<String, Long> rows = new LinkedHashMap<>();
+        long t2 = System.nanoTime();
+        rows.put("portraits.jsonl", writer.writeJsonLines("portraits.jsonl", portraits.portraits()));
+        writer.writeJson("segments.json", SegmentsView.of(portraits));
+        rows.put("popularity.jsonl", writer.writeJsonLines("popularity.jsonl", popularity(aggregates, portraits)));
+        rows.put("items.jsonl", writer.writeJsonLines("items.jsonl", aggregates.items()));
+        seconds.put("write", elapsed(t2));
+
+        Manifest manifest = new Manifest(version, options.asOf().toString(), Instant.now().toString(),
+                input(options, aggregates, portraits), rows,
+                List.of(portraits.model().labels()), List.of(), Map.of(), seconds);
+        writer.writeJson(ViewStore.MANIFEST, manifest);
+        store.publish(version);
+        return new Result(version, writer.dir().toString(), manifest, portraits.portraits());
+    }
+
+    private void requireEventsExist(String eventsUri) throws IOException {
+        Path path = new Path(eventsUri);
+        FileSystem fs = path.getFileSystem(hadoopConf);
+        if (!fs.exists(path)) {
+            throw new IllegalArgumentException("no master data set at " + eventsUri
+                    + ": import events first (./tradewind import --source … --input … --to " + eventsUri + ")");
+        }
+    }
+
+    /** Cold-start lists: global, per country (from the Flink per-item counts) and per segment. */
+    static List<PopularityView> popularity(EventAggregates aggregates, PortraitBuilder.Result portraits) {
+        PopularityTable global = new PopularityTable();
+        PopularityTable byCountry = new PopularityTable();
+        for (ItemStat item : aggregates.items()) {
+            item.buyersByCountry().forEach((country, buyers) -> byCountry.addBuyers(country, item.itemId(), buyers));
+        }
+        Map<String, String> segmentOf = new HashMap<>();
+        portraits.portraits().forEach(p -> segmentOf.put(p.userId(), p.segment()));
+        PopularityTable bySegment = new PopularityTable();
+        for (PairStat pair : aggregates.pairs()) {
+            global.addBuyer(PopularityView.GLOBAL, pair.itemId());
+            String segment = segmentOf.get(pair.userId());
+            if (segment != null) {
+                bySegment.addBuyer(segment, pair.itemId());
+            }
+        }
+        List<PopularityView> out = new ArrayList<>();
+        global.top(POPULAR_ITEMS).forEach((g, items) -> out.add(new PopularityView(PopularityView.GLOBAL, g, items)));
+        byCountry.top(POPULAR_ITEMS).forEach((g, items) -> out.add(new PopularityView(PopularityView.COUNTRY, g, items)));
+        bySegment.top(POPULAR_ITEMS).forEach((g, items) -> out.add(new PopularityView(PopularityView.SEGMENT, g, items)));
+        return out;
+    }
+
+    private static Manifest.Input input(RetrainOptions o, EventAggregates a, PortraitBuilder.Result p) {
+        long buyers = p.portraits().stream().filter(x -> !x.isNewUser()).count();
+        return new Manifest.Input(o.eventsUri(), a.events(), Instant.ofEpochMilli(o.portraitWindowStartMillis()).toString(),
+                Instant.ofEpochMilli(o.holdoutStartMillis()).toString(), a.users().size(), buyers, a.items().size(),
+                a.pairs().size());
+    }
+
+    private static double elapsed(long startNanos) {
+        return Math.round((System.nanoTime() - startNanos) / 1e7) / 100.0;
+    }
+}

@@ -1,0 +1,50 @@
+package io.tradewind.batch.views;
+
+import io.tradewind.core.portrait.KSelection;
+import io.tradewind.core.portrait.PortraitBuilder;
+import io.tradewind.core.portrait.SegmentModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code segments.json}: the segmentation a version publishes. Enough to assign a new user to a segment
+ * exactly as the batch job did (standardiser + centroids) and to show how k was chosen.
+ */
+public record SegmentsView(
+        int k,
+        Integer elbowK,
+        String chosenBy,
+        List<KCurvePoint> kCurve,
+        List<Segment> segments,
+        double[] standardiserMean,
+        double[] standardiserScale,
+        long newUsers) {
+
+    /** WCSS and silhouette for one tried k. */
+    public record KCurvePoint(int k, double wcss, double silhouette) {
+    }
+
+    /** One segment: its label, size, centroid standardised and in units (days, occasions, revenue). */
+    public record Segment(String label, int users, double[] centroidZ, double recencyDays, double frequency,
+                          double monetary) {
+    }
+
+    public static SegmentsView of(PortraitBuilder.Result result) {
+        SegmentModel model = result.model();
+        List<Segment> segments = new ArrayList<>();
+        for (int c = 0; c < model.centroids().length; c++) {
+            double[] units = model.centroidInUnits(c);
+            segments.add(new Segment(model.labels()[c], result.segmentSizes()[c], model.centroids()[c], units[0],
+                    units[1], units[2]));
+        }
+        List<KCurvePoint> curve = new ArrayList<>();
+        KSelection.Choice choice = result.kChoice();
+        if (choice != null) {
+            choice.candidates().forEach(c -> curve.add(new KCurvePoint(c.k(), c.wcss(), c.silhouette())));
+        }
+        long newUsers = result.portraits().stream().filter(p -> p.isNewUser()).count();
+        return new SegmentsView(model.centroids().length, choice == null ? null : choice.elbowK(),
+                choice == null ? "fixed by --segments" : "WCSS elbow, then best silhouette among elbow-1..elbow+1",
+                curve, segments, model.standardiser().mean(), model.standardiser().scale(), newUsers);
+    }
+}

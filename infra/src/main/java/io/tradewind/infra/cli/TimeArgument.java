@@ -1,0 +1,30 @@
+package io.tradewind.infra.cli;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine;
+
+/**
+ * Parses {@code --as-of}: a date ({@code 2011-12-10}), a local date-time ({@code 2011-12-10T12:00:00}) or an
+ * instant ({@code 2011-12-10T12:00:00Z}). Local values are read as UTC, the way importers store source times.
+ */
+final class TimeArgument implements CommandLine.ITypeConverter<Instant> {
+    @Override
+    public Instant convert(String value) {
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            if (value.endsWith("Z") || value.contains("+")) {
+                return Instant.parse(value);
+            }
+            return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + value
+                    + "' is not a time: use 2011-12-10, 2011-12-10T12:00:00 or 2011-12-10T12:00:00Z");
+        }
+    }
+}

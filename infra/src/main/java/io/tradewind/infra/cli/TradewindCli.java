@@ -1,0 +1,38 @@
+package io.tradewind.infra.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code ./tradewind}: one sub-command per job a person or a scheduler runs. */
+@Command(name = "tradewind",
+        mixinStandardHelpOptions = true,
+        version = "Tradewind 0.1.0",
+        description = "Recommendations and product search for cross-border e-commerce (lambda architecture on Flink + Hadoop).",
+        subcommands = {RetrainCommand.class, CommandLine.HelpCommand.class})
+public final class TradewindCli {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns the exit code: 0 ok, 1 the job failed, 2 the command line was wrong. */
+    public static int run(String... args) {
+        return new CommandLine(new TradewindCli())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("error: " + oneLine(e));
+                    return 1;
+                })
+                .execute(args);
+    }
+
+    /** The most specific message of an exception chain, on one line, for a person to act on. */
+    static String oneLine(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && (cause.getMessage() == null || cause instanceof java.util.concurrent.ExecutionException
+                || cause.getClass().getName().startsWith("org.apache.flink.runtime"))) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.replace('\n', ' ');
+    }
+}

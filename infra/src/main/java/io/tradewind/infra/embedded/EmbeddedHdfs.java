@@ -1,0 +1,52 @@
+package io.tradewind.infra.embedded;
+
+import java.io.File;
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+
+/**
+ * A real single-node HDFS (one NameNode, one DataNode) on 127.0.0.1, for the embedded default and tests.
+ * Its blocks live under a local folder, so a second run on the same folder finds the same data.
+ */
+public final class EmbeddedHdfs implements AutoCloseable {
+    private final MiniDFSCluster cluster;
+
+    private EmbeddedHdfs(MiniDFSCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    /** Starts HDFS with its storage under {@code baseDir}; {@code format} false keeps data of an earlier run. */
+    public static EmbeddedHdfs start(File baseDir, boolean format) throws IOException {
+        Configuration conf = new Configuration();
+        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, baseDir.getAbsolutePath());
+        conf.set("dfs.namenode.rpc-bind-host", "127.0.0.1");
+        conf.set("dfs.namenode.http-address", "127.0.0.1:0");
+        conf.set("dfs.datanode.address", "127.0.0.1:0");
+        conf.set("dfs.datanode.http.address", "127.0.0.1:0");
+        conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
+        conf.setBoolean("dfs.permissions.enabled", false);
+        MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf)
+                .numDataNodes(1)
+                .format(format)
+                .manageNameDfsDirs(true)
+                .manageDataDfsDirs(true)
+                .build();
+        cluster.waitActive();
+        return new EmbeddedHdfs(cluster);
+    }
+
+    /** Base URI such as {@code hdfs://127.0.0.1:34567}. */
+    public String uri() {
+        return "hdfs://127.0.0.1:" + cluster.getNameNodePort();
+    }
+
+    public Configuration configuration() {
+        return cluster.getConfiguration(0);
+    }
+
+    @Override
+    public void close() {
+        cluster.shutdown();
+    }
+}
