@@ -1,5 +1,6 @@
 package io.tradewind.batch.retrain;
 
+import io.tradewind.batch.report.RetrainReport;
 import io.tradewind.batch.views.Manifest;
 import io.tradewind.batch.views.PopularityView;
 import io.tradewind.batch.views.SegmentsView;
@@ -29,6 +30,7 @@ public final class RetrainPipeline {
     private static final DateTimeFormatter VERSION_FORMAT =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final int POPULAR_ITEMS = 100;
+    public static final String REPORT = "report.html";
 
     private final Configuration hadoopConf;
     private final ProgressListener progress;
@@ -71,7 +73,8 @@ public final class RetrainPipeline {
         Map<String, Long> rows = new LinkedHashMap<>();
         long t2 = System.nanoTime();
         rows.put("portraits.jsonl", writer.writeJsonLines("portraits.jsonl", portraits.portraits()));
-        writer.writeJson("segments.json", SegmentsView.of(portraits));
+        SegmentsView segmentsView = SegmentsView.of(portraits);
+        writer.writeJson("segments.json", segmentsView);
         rows.put("popularity.jsonl", writer.writeJsonLines("popularity.jsonl", popularity(aggregates, portraits)));
         rows.put("items.jsonl", writer.writeJsonLines("items.jsonl", aggregates.items()));
         seconds.put("write", elapsed(t2));
@@ -79,6 +82,7 @@ public final class RetrainPipeline {
         Manifest manifest = new Manifest(version, options.asOf().toString(), Instant.now().toString(),
                 input(options, aggregates, portraits), rows,
                 List.of(portraits.model().labels()), List.of(), Map.of(), seconds);
+        writer.writeText(REPORT, RetrainReport.html(manifest, segmentsView, portraits.portraits(), List.of()));
         writer.writeJson(ViewStore.MANIFEST, manifest);
         store.publish(version);
         return new Result(version, writer.dir().toString(), manifest, portraits.portraits());
