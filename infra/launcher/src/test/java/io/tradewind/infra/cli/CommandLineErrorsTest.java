@@ -1,0 +1,69 @@
+package io.tradewind.infra.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a person sees when a command line is wrong or a job cannot run: a one-line reason and an exit code. */
+class CommandLineErrorsTest {
+    @TempDir
+    Path dir;
+
+    /** Runs the CLI and returns exit code + everything printed on stderr. */
+    record Outcome(int exitCode, String err, String out) {
+    }
+
+    static Outcome run(String... args) {
+        PrintStream oldErr = System.err;
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            int code = TradewindCli.run(args);
+            return new Outcome(code, err.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(oldErr);
+            System.setOut(oldOut);
+        }
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Outcome o = run("--help");
+        assertEquals(0, o.exitCode());
+        assertTrue(o.out().contains("retrain"), o.out());
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        Outcome o = run("retrian");
+        assertEquals(2, o.exitCode());
+        assertTrue(o.err().contains("Unmatched argument"), o.err());
+    }
+
+    @Test
+    void badAsOfNamesTheOptionAndTheAcceptedFormats() {
+        Outcome o = run("retrain", "--events", "file:///x", "--out", "file:///y", "--as-of", "yesterday");
+        assertEquals(2, o.exitCode());
+        assertTrue(o.err().contains("--as-of") && o.err().contains("2011-12-10T12:00:00"), o.err());
+    }
+
+    @Test
+    void retrainWithoutMasterDataSetSaysWhatToDo() {
+        String events = dir.resolve("no-events").toUri().toString();
+        Outcome o = run("retrain", "--events", events, "--out", dir.resolve("views").toUri().toString(),
+                "--as-of", "2011-12-10");
+        assertEquals(1, o.exitCode());
+        assertTrue(o.err().startsWith("error: no master data set at " + events), o.err());
+        assertTrue(o.err().contains("./tradewind import"), o.err());
+        assertEquals(1, o.err().strip().lines().count(), "one line: " + o.err());
+    }
+}
