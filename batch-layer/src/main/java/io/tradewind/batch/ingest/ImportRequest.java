@@ -1,0 +1,48 @@
+package io.tradewind.batch.ingest;
+
+import io.tradewind.batch.masterdata.MasterDatasetAppender;
+import io.tradewind.core.progress.ProgressListener;
+import java.util.Objects;
+
+/**
+ * One import to run.
+ *
+ * @param source      a built-in source name ({@code online-retail}, {@code taobao}) or a mapping file path
+ * @param input       the CSV to import: a local path or a Hadoop URI; gzip is detected from the content
+ * @param target      root of the master data set: a local path or a Hadoop URI (hdfs://, file://)
+ * @param rejectsFile where to write rejected rows; null for {@code <target>/_rejects/<import id>.csv}
+ * @param progress    told about bytes of input consumed
+ * @param maxOpenPartitions partitions written at the same time (memory versus files per partition)
+ */
+public record ImportRequest(
+        String source,
+        String input,
+        String target,
+        String rejectsFile,
+        ProgressListener progress,
+        int maxOpenPartitions) {
+
+    public ImportRequest {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(target, "target");
+        progress = progress == null ? ProgressListener.NONE : progress;
+    }
+
+    public static ImportRequest of(String source, String input, String target) {
+        return new ImportRequest(source, input, target, null, ProgressListener.NONE,
+                MasterDatasetAppender.DEFAULT_MAX_OPEN_PARTITIONS);
+    }
+
+    public ImportRequest withProgress(ProgressListener listener) {
+        return new ImportRequest(source, input, target, rejectsFile, listener, maxOpenPartitions);
+    }
+
+    public ImportRequest withRejectsFile(String location) {
+        return new ImportRequest(source, input, target, location, progress, maxOpenPartitions);
+    }
+
+    public ImportRequest withMaxOpenPartitions(int partitions) {
+        return new ImportRequest(source, input, target, rejectsFile, progress, partitions);
+    }
+}

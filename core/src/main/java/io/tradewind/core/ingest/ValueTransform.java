@@ -1,0 +1,71 @@
+package io.tradewind.core.ingest;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Normalisations a mapping can apply to a non-empty value, in the order listed. */
+enum ValueTransform {
+    UPPER("upper") {
+        @Override
+        String apply(String value) {
+            return value.toUpperCase(Locale.ROOT);
+        }
+    },
+    LOWER("lower") {
+        @Override
+        String apply(String value) {
+            return value.toLowerCase(Locale.ROOT);
+        }
+    },
+    /** Ids exported as floats ({@code 17850.0}) become {@code 17850}; a real fraction is an error, not rounded. */
+    INTEGER("integer") {
+        @Override
+        String apply(String value) throws RowProblem {
+            BigDecimal number = decimal(value).stripTrailingZeros();
+            if (number.scale() > 0) {
+                throw new RowProblem("'" + value + "' is not a whole number");
+            }
+            return number.toPlainString();
+        }
+    },
+    /** Sign flip, for sources that book returns as negative quantities. */
+    NEGATE("negate") {
+        @Override
+        String apply(String value) throws RowProblem {
+            return decimal(value).negate().toPlainString();
+        }
+    },
+    ABS("abs") {
+        @Override
+        String apply(String value) throws RowProblem {
+            return decimal(value).abs().toPlainString();
+        }
+    };
+
+    private final String jsonName;
+
+    ValueTransform(String jsonName) {
+        this.jsonName = jsonName;
+    }
+
+    abstract String apply(String value) throws RowProblem;
+
+    static Optional<ValueTransform> byName(String name) {
+        return Arrays.stream(values()).filter(t -> t.jsonName.equals(name)).findFirst();
+    }
+
+    static String names() {
+        return Arrays.stream(values()).map(t -> t.jsonName).collect(Collectors.joining(", "));
+    }
+
+    private static BigDecimal decimal(String value) throws RowProblem {
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new RowProblem("'" + value + "' is not a number");
+        }
+    }
+}
