@@ -5,12 +5,17 @@ import io.tradewind.core.event.EventType;
 import io.tradewind.core.portrait.UserActivity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.GlobalWindows;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.util.CloseableIterator;
 
 /**
@@ -78,18 +83,32 @@ public final class EventAggregationJob {
              CloseableIterator<PairStat> pairIt = pairs.collectAsync();
              CloseableIterator<ItemStat> itemIt = items.collectAsync();
              CloseableIterator<Long> countIt = eventCount.collectAsync()) {
-            env.execute("tradewind-retrain-aggregation");
-            List<UserActivity> userList = drain(userIt);
-            List<PairStat> pairList = drain(pairIt);
-            List<ItemStat> itemList = drain(itemIt);
-            List<Long> counts = drain(countIt);
-            return new EventAggregates(userList, pairList, itemList, counts.isEmpty() ? 0 : counts.get(0));
+            JobClient job = env.executeAsync("tradewind-retrain-aggregation");
+            ExecutorService drainers = Executors.newFixedThreadPool(4);
+            // Each collect sink blocks once its buffer is full until the client fetches, so all four results
+            // are drained at the same time; draining one after the other deadlocks on real data sizes.
+            CompletableFuture<List<UserActivity>> userList = drainAsync(userIt, drainers);
+            CompletableFuture<List<PairStat>> pairList = drainAsync(pairIt, drainers);
+            CompletableFuture<List<ItemStat>> itemList = drainAsync(itemIt, drainers);
+            CompletableFuture<List<Long>> counts = drainAsync(countIt, drainers);
+            try {
+                CompletableFuture.allOf(userList, pairList, itemList, counts).join();
+            } finally {
+                drainers.shutdownNow();
+            }
+            job.getJobExecutionResult().get();
+            return new EventAggregates(userList.get(), pairList.get(), itemList.get(),
+                    counts.get().isEmpty() ? 0 : counts.get().get(0));
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 
-    private static <T> List<T> drain(CloseableIterator<T> it) {
-        List<T> out = new ArrayList<>();
-        it.forEachRemaining(out::add);
-        return out;
+    private static <T> CompletableFuture<List<T>> drainAsync(CloseableIterator<T> it, ExecutorService executor) {
+        return CompletableFuture.supplyAsync(() -> {
+            List<T> out = new ArrayList<>();
+            it.forEachRemaining(out::add);
+            return out;
+        }, executor);
     }
 }
