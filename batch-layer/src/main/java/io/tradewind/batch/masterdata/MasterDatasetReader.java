@@ -72,6 +72,16 @@ public final class MasterDatasetReader {
                 false).onClose(events::close);
     }
 
+    /**
+     * Events of the given data files (from {@link #files(DateRange)}), one file open at a time. Lets a
+     * distributed reader hand each worker its own share of the files.
+     */
+    public Stream<BehaviourEvent> events(List<URI> files) {
+        EventIterator events = new EventIterator(files.stream().map(Path::new).toList());
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(events, Spliterator.ORDERED | Spliterator.NONNULL),
+                false).onClose(events::close);
+    }
+
     /** Ids of the events already in one partition; reads only the id column. */
     public Set<String> eventIds(LocalDate date) throws IOException {
         Set<String> ids = new HashSet<>();

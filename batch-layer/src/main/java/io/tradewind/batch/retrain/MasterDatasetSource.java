@@ -1,33 +1,79 @@
 package io.tradewind.batch.retrain;
 
+import io.tradewind.batch.masterdata.DateRange;
+import io.tradewind.batch.masterdata.MasterDatasetReader;
 import io.tradewind.core.event.BehaviourEvent;
-import io.tradewind.core.event.EventAvroCodec;
-import io.tradewind.core.event.EventSchema;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.core.fs.Path;
-import org.apache.flink.formats.avro.typeutils.GenericRecordAvroTypeInfo;
-import org.apache.flink.formats.parquet.avro.AvroParquetReaders;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
+import org.apache.hadoop.conf.Configuration;
 
 /**
- * Reads the master data set (Parquet files of the event schema under date partitions) as a bounded Flink
- * stream. The file source enumerates partition folders recursively and skips names starting with '.' or
- * '_' (temporary files, rejects), so only published event files are read.
+ * Reads the master data set as a bounded Flink stream: the client lists the date partitions' Parquet files up
+ * to the as-of date, and the files are spread over the parallel readers, each opening one file at a time with
+ * one Hadoop configuration per worker.
+ *
+ * <p>Why not Flink's FileSource with the Parquet format: it builds a fresh Hadoop configuration for every
+ * file, and with one small file per day that cost dominated the whole retrain (measured: 82 s for a year of
+ * Online Retail).
  */
 public final class MasterDatasetSource {
     private MasterDatasetSource() {
     }
 
-    public static DataStream<BehaviourEvent> events(StreamExecutionEnvironment env, String masterDatasetUri) {
-        FileSource<GenericRecord> files = FileSource
-                .forRecordStreamFormat(AvroParquetReaders.forGenericRecord(EventSchema.avro()), new Path(masterDatasetUri))
-                .build();
-        return env.fromSource(files, WatermarkStrategy.noWatermarks(), "master data set " + masterDatasetUri,
-                        new GenericRecordAvroTypeInfo(EventSchema.avro()))
-                .map(EventAvroCodec::fromRecord)
-                .name("decode events");
+    public static DataStream<BehaviourEvent> events(StreamExecutionEnvironment env, String masterDatasetUri,
+            Instant asOf) {
+        LocalDate lastDay = asOf.atZone(ZoneOffset.UTC).toLocalDate();
+        List<String> files;
+        try {
+            files = MasterDatasetReader.at(masterDatasetUri, new Configuration())
+                    .files(DateRange.before(LocalDate.of(1970, 1, 1), lastDay.plusDays(1)))
+                    .stream().map(URI::toString).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the master data set " + masterDatasetUri + ": " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) {
+            return env.fromData(List.<BehaviourEvent>of(), TypeInformation.of(BehaviourEvent.class));
+        }
+        return env.fromData(files, Types.STRING)
+                .name("master data set files " + masterDatasetUri)
+                .rebalance()
+                .flatMap(new FileReader(masterDatasetUri))
+                .returns(TypeInformation.of(BehaviourEvent.class))
+                .name("read events");
+    }
+
+    /** Reads whole Parquet files of the master data set; one reader per parallel worker. */
+    static final class FileReader extends RichFlatMapFunction<String, BehaviourEvent> {
+        private final String root;
+        private transient MasterDatasetReader reader;
+
+        FileReader(String root) {
+            this.root = root;
+        }
+
+        @Override
+        public void open(OpenContext context) {
+            reader = MasterDatasetReader.at(root, new Configuration());
+        }
+
+        @Override
+        public void flatMap(String file, Collector<BehaviourEvent> out) {
+            try (Stream<BehaviourEvent> events = reader.events(List.of(URI.create(file)))) {
+                events.forEach(out::collect);
+            }
+        }
     }
 }

@@ -51,7 +51,7 @@ public final class RetrainPipeline {
         long t0 = System.nanoTime();
         progress.start("Aggregating events in Flink", -1);
         EventAggregates aggregates = new EventAggregationJob(
-                env -> MasterDatasetSource.events(env, options.eventsUri()), options.parallelism())
+                env -> MasterDatasetSource.events(env, options.eventsUri(), options.asOf()), options.parallelism())
                 .execute(options.asOfMillis(), options.portraitWindowStartMillis(), options.holdoutStartMillis());
         progress.finish();
         seconds.put("aggregate", elapsed(t0));
