@@ -93,7 +93,7 @@ public final class MasterDatasetAppender implements Closeable {
         Set<LocalDate> partitions = new TreeSet<>();
         for (PartitionWriter.PendingFile file : pending) {
             Path target = new Path(layout.partitionDir(file.date()), file.finalName());
-            fs.mkdirs(target.getParent());
+            LocalFiles.mkdirs(fs, target.getParent());
             if (fs.exists(target)) {
                 // Same name, same ids: another writer committed these very events first.
                 fs.delete(file.tmpFile(), false);
