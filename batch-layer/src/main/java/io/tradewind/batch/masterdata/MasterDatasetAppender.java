@@ -3,6 +3,7 @@ package io.tradewind.batch.masterdata;
 import io.tradewind.core.event.BehaviourEvent;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -89,7 +90,7 @@ public final class MasterDatasetAppender implements Closeable {
         }
         open.clear();
         FileSystem fs = layout.fileSystem();
-        List<java.net.URI> files = new ArrayList<>();
+        List<URI> files = new ArrayList<>();
         Set<LocalDate> partitions = new TreeSet<>();
         for (PartitionWriter.PendingFile file : pending) {
             Path target = new Path(layout.partitionDir(file.date()), file.finalName());
