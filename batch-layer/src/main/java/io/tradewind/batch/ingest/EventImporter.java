@@ -88,7 +88,7 @@ public final class EventImporter {
             } finally {
                 progress.finish();
             }
-        } catch (MappingException | CsvInputException e) {
+        } catch (MappingException | CsvInputException | IllegalArgumentException e) {
             throw new ImportException(e.getMessage(), e);
         } catch (IOException | UncheckedIOException e) {
             throw new ImportException("import of " + request.input() + " into " + layout.root() + " failed: "

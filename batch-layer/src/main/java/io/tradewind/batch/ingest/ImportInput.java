@@ -35,6 +35,9 @@ final class ImportInput implements AutoCloseable {
 
     /** @throws ImportException when the input is missing, a directory or unreadable */
     static ImportInput open(String location, Configuration conf) {
+        if (location.isBlank()) {
+            throw new ImportException("no input file given", null);
+        }
         URI uri = Locations.toUri(location);
         try {
             FileSystem fs = FileSystem.get(uri, conf);

@@ -17,7 +17,6 @@ import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
-import org.apache.parquet.hadoop.util.HadoopOutputFile;
 
 /** How master-data-set files are written and read: Parquet via parquet-avro, with {@link EventSchema}. */
 final class EventParquetFiles {
@@ -33,7 +32,7 @@ final class EventParquetFiles {
     }
 
     static ParquetWriter<GenericRecord> writer(Path file, Configuration conf) throws IOException {
-        return AvroParquetWriter.<GenericRecord>builder(HadoopOutputFile.fromPath(file, conf))
+        return AvroParquetWriter.<GenericRecord>builder(LocalFiles.outputFile(file, conf))
                 .withSchema(EventSchema.avro())
                 .withDataModel(GenericData.get())
                 .withConf(conf)

@@ -3,6 +3,7 @@ package io.tradewind.batch.masterdata;
 import io.tradewind.core.event.BehaviourEvent;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -89,11 +90,11 @@ public final class MasterDatasetAppender implements Closeable {
         }
         open.clear();
         FileSystem fs = layout.fileSystem();
-        List<java.net.URI> files = new ArrayList<>();
+        List<URI> files = new ArrayList<>();
         Set<LocalDate> partitions = new TreeSet<>();
         for (PartitionWriter.PendingFile file : pending) {
             Path target = new Path(layout.partitionDir(file.date()), file.finalName());
-            fs.mkdirs(target.getParent());
+            LocalFiles.mkdirs(fs, target.getParent());
             if (fs.exists(target)) {
                 // Same name, same ids: another writer committed these very events first.
                 fs.delete(file.tmpFile(), false);

@@ -5,8 +5,8 @@ import io.tradewind.core.event.EventIds;
 /**
  * Event ids for the rows of one input file, via {@link EventIds#forImportedRow}: identical rows are told apart
  * by their occurrence number, so the same file always yields the same ids and duplicate lines keep one id each.
- * Only rows that become events ask for an id; identical rows always share their fate, so the numbering does not
- * depend on the mapping's rules.
+ * Only rows that pass the mapping's rules and conversions ask for an id; identical rows always share their fate,
+ * so the numbering of identical rows does not depend on those rules.
  */
 final class ImportedRowIds {
     private final String source;

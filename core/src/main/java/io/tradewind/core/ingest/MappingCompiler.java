@@ -141,9 +141,6 @@ final class MappingCompiler {
             if (entry.getValue() == null) {
                 continue; // declared null: the source is known not to have it
             }
-            if (entry.getValue().time() != null && field != EventField.TIMESTAMP) {
-                throw problem("fields." + name + ".time", "only the timestamp field has a time format");
-            }
             ValueExpression expression = expression(entry.getValue(), "fields." + name);
             if (field == EventField.TYPE) {
                 checkTypeConstants(entry.getValue(), "fields.type");
@@ -162,6 +159,9 @@ final class MappingCompiler {
         long kinds = Stream.of(f.column(), f.constant(), f.template(), f.cases()).filter(Objects::nonNull).count();
         if (kinds != 1) {
             throw problem(path, "needs exactly one of column, constant, template, cases; found " + kinds);
+        }
+        if (f.time() != null && !path.equals("fields." + EventField.TIMESTAMP.jsonName)) {
+            throw problem(path + ".time", "only the timestamp field itself has a time format");
         }
         if (f.otherwise() != null && f.cases() == null) {
             throw problem(path + ".otherwise", "only goes with cases");

@@ -21,10 +21,6 @@ public final class RowMapper {
         this.ids = new ImportedRowIds(mapping.name());
     }
 
-    public int columnCount() {
-        return columnIndex.size();
-    }
-
     /**
      * @param values the record's values, one per header column
      * @param rawRow the record as CSV text; the event id is derived from it

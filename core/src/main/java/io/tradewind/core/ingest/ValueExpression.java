@@ -1,5 +1,6 @@
 package io.tradewind.core.ingest;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ sealed interface ValueExpression {
 
         /** Splits the template into alternating literal and column parts (even index = literal). */
         static Template parse(String template) {
-            List<String> parts = new java.util.ArrayList<>();
+            List<String> parts = new ArrayList<>();
             Matcher m = PLACEHOLDER.matcher(template);
             int end = 0;
             while (m.find()) {

@@ -109,6 +109,13 @@ class MappingValidationTest {
     }
 
     @Test
+    void onlyTheTimestampHasATimeFormat() {
+        String message = failure(withFields(", \"country\": {\"column\": \"c\", \"time\": {\"format\": \"epoch-seconds\"}}"));
+
+        assertTrue(message.contains("fields.country.time only the timestamp field itself has a time format"), message);
+    }
+
+    @Test
     void unknownTransformIsNamed() {
         String message = failure(withFields(", \"country\": {\"column\": \"c\", \"transforms\": [\"titlecase\"]}"));
 
