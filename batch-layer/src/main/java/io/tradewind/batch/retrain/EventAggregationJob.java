@@ -1,10 +1,10 @@
 package io.tradewind.batch.retrain;
 
 import io.tradewind.core.event.BehaviourEvent;
-import io.tradewind.core.event.EventType;
 import io.tradewind.core.portrait.UserActivity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.GlobalWindows;
 import org.apache.flink.core.execution.JobClient;
@@ -46,59 +47,41 @@ public final class EventAggregationJob {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(parallelism);
 
-        DataStream<BehaviourEvent> events = source.apply(env)
+        SingleOutputStreamOperator<UserHistory> users = source.apply(env)
                 .filter(e -> e.timestampMillis() < asOfMillis)
                 .name("before as-of")
-                // Re-imports and at-least-once stream archiving may repeat an event; its id makes it unique.
-                .keyBy(BehaviourEvent::eventId)
-                .reduce((first, repeat) -> first)
-                .name("drop duplicate event ids");
-
-        DataStream<UserActivity> users = events
-                .filter(e -> e.timestampMillis() >= portraitWindowStartMillis)
-                .name("portrait window")
                 .keyBy(BehaviourEvent::userId)
                 .window(GlobalWindows.createWithEndOfStreamTrigger())
-                .aggregate(new Aggregations.UserActivityAggregate(), TypeInformation.of(UserActivity.class),
-                        TypeInformation.of(UserActivity.class))
-                .name("per-user activity");
-
-        DataStream<BehaviourEvent> purchases = events.filter(e -> e.type() == EventType.BUY).name("purchases");
-        DataStream<PairStat> pairs = purchases
-                .keyBy(e -> e.userId() + '\u0000' + e.itemId())
+                .process(new UserHistoryFunction(portraitWindowStartMillis, holdoutStartMillis),
+                        TypeInformation.of(UserHistory.class))
+                .name("per-user history");
+        DataStream<PairStat> pairs = users.getSideOutput(UserHistoryFunction.PAIRS);
+        DataStream<ItemStat> items = users.getSideOutput(UserHistoryFunction.SIGHTINGS)
+                .keyBy(ItemSighting::itemId)
                 .window(GlobalWindows.createWithEndOfStreamTrigger())
-                .aggregate(new Aggregations.PairAggregate(holdoutStartMillis))
-                .name("per-pair purchases");
-        DataStream<ItemStat> items = purchases
-                .keyBy(BehaviourEvent::itemId)
-                .window(GlobalWindows.createWithEndOfStreamTrigger())
-                .aggregate(new Aggregations.ItemAggregate())
+                .aggregate(new ItemStatsAggregate())
                 .name("per-item buyers");
-        DataStream<Long> eventCount = events.map(e -> 1L).returns(Long.class)
-                .windowAll(GlobalWindows.createWithEndOfStreamTrigger())
-                .reduce(Long::sum)
-                .name("count events");
 
-        try (CloseableIterator<UserActivity> userIt = users.collectAsync();
+        try (CloseableIterator<UserHistory> userIt = users.collectAsync();
              CloseableIterator<PairStat> pairIt = pairs.collectAsync();
-             CloseableIterator<ItemStat> itemIt = items.collectAsync();
-             CloseableIterator<Long> countIt = eventCount.collectAsync()) {
+             CloseableIterator<ItemStat> itemIt = items.collectAsync()) {
             JobClient job = env.executeAsync("tradewind-retrain-aggregation");
-            ExecutorService drainers = Executors.newFixedThreadPool(4);
-            // Each collect sink blocks once its buffer is full until the client fetches, so all four results
-            // are drained at the same time; draining one after the other deadlocks on real data sizes.
-            CompletableFuture<List<UserActivity>> userList = drainAsync(userIt, drainers);
+            ExecutorService drainers = Executors.newFixedThreadPool(3);
+            // Each collect sink blocks once its buffer is full until the client fetches, so all results are
+            // drained at the same time; draining one after the other deadlocks on real data sizes.
+            CompletableFuture<List<UserHistory>> userList = drainAsync(userIt, drainers);
             CompletableFuture<List<PairStat>> pairList = drainAsync(pairIt, drainers);
             CompletableFuture<List<ItemStat>> itemList = drainAsync(itemIt, drainers);
-            CompletableFuture<List<Long>> counts = drainAsync(countIt, drainers);
             try {
-                CompletableFuture.allOf(userList, pairList, itemList, counts).join();
+                CompletableFuture.allOf(userList, pairList, itemList).join();
             } finally {
                 drainers.shutdownNow();
             }
             job.getJobExecutionResult().get();
-            return new EventAggregates(userList.get(), pairList.get(), itemList.get(),
-                    counts.get().isEmpty() ? 0 : counts.get().get(0));
+            List<UserActivity> activities = userList.get().stream()
+                    .map(UserHistory::activity).filter(Objects::nonNull).toList();
+            long events = userList.get().stream().mapToLong(UserHistory::events).sum();
+            return new EventAggregates(activities, pairList.get(), itemList.get(), events);
         } catch (CompletionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
