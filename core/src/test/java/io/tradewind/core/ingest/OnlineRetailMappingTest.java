@@ -42,15 +42,25 @@ class OnlineRetailMappingTest {
 
     @Test
     void cancellationBecomesReturnWithPositiveQuantity() {
-        BehaviourEvent e = event(row("C536379,D,Discount,-1,2010-12-01 09:41:00,27.5,14527.0,United Kingdom"));
+        BehaviourEvent e = event(row("C536383,35004C,SET OF 3 COLOURED  FLYING DUCKS,-1,2010-12-01 09:49:00,4.65,15311.0,United Kingdom"));
 
         assertEquals(EventType.RETURN, e.type());
         assertEquals(1, e.quantity());
     }
 
     @Test
+    void postageFeesAndManualLinesAreSkippedAsNonProducts() {
+        for (String line : List.of("536370,POST,POSTAGE,3,2010-12-01 08:45:00,18,12583.0,France",
+                "C536379,D,Discount,-1,2010-12-01 09:41:00,27.5,14527.0,United Kingdom",
+                "537140,BANK CHARGES,Bank Charges,1,2010-12-05 12:00:00,15,12748.0,United Kingdom")) {
+            RowOutcome.Skipped skipped = (RowOutcome.Skipped) row(line);
+            assertEquals("non-product line (postage, fees, manual adjustments)", skipped.reason());
+        }
+    }
+
+    @Test
     void cancellationWithPositiveQuantityIsRejectedNotHidden() {
-        RowOutcome outcome = row("C536379,D,Discount,1,2010-12-01 09:41:00,27.5,14527.0,United Kingdom");
+        RowOutcome outcome = row("C536383,35004C,SET OF 3 COLOURED  FLYING DUCKS,1,2010-12-01 09:49:00,4.65,15311.0,United Kingdom");
 
         RowOutcome.Rejected rejected = (RowOutcome.Rejected) outcome;
         assertEquals("invalid quantity", rejected.reason());
