@@ -39,10 +39,8 @@ public final class EventAggregationJob {
     /**
      * @param asOfMillis events at or after this time are ignored (the retrain sees the world as it was then)
      * @param portraitWindowStartMillis users' activity for portraits counts from here; models use all history
-     * @param holdoutStartMillis purchases from here to the as-of time are the offline evaluation's truth
      */
-    public EventAggregates execute(long asOfMillis, long portraitWindowStartMillis, long holdoutStartMillis)
-            throws Exception {
+    public EventAggregates execute(long asOfMillis, long portraitWindowStartMillis) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(parallelism);
@@ -52,7 +50,7 @@ public final class EventAggregationJob {
                 .name("before as-of")
                 .keyBy(BehaviourEvent::userId)
                 .window(GlobalWindows.createWithEndOfStreamTrigger())
-                .process(new UserHistoryFunction(portraitWindowStartMillis, holdoutStartMillis),
+                .process(new UserHistoryFunction(portraitWindowStartMillis),
                         TypeInformation.of(UserHistory.class))
                 .name("per-user history");
         DataStream<PairStat> pairs = users.getSideOutput(UserHistoryFunction.PAIRS);

@@ -1,22 +1,33 @@
 package io.tradewind.batch.retrain;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
- * What one user did with one item before the as-of time: distinct purchase occasions and the latest one,
- * and the same figures before the hold-out split, so one pass feeds both the published models and their
- * offline evaluation.
+ * One user's purchases of one item before the as-of time: the distinct purchase times (one per basket), in
+ * ascending order. Bounded by the user's baskets, so the pair table stays proportional to distinct pairs.
  */
-public record PairStat(
-        String userId,
-        String itemId,
-        int purchases,
-        long lastPurchaseMillis,
-        int purchasesBeforeHoldout,
-        long lastPurchaseBeforeHoldoutMillis,
-        boolean boughtInHoldout) implements Serializable {
+public record PairStat(String userId, String itemId, long[] purchaseTimes) implements Serializable {
 
-    public boolean boughtBeforeHoldout() {
-        return purchasesBeforeHoldout > 0;
+    public int purchases() {
+        return purchaseTimes.length;
+    }
+
+    public long lastPurchaseMillis() {
+        return purchaseTimes[purchaseTimes.length - 1];
+    }
+
+    /** Purchase times strictly before {@code millis} (the hold-out split), ascending. */
+    public long[] purchasesBefore(long millis) {
+        int end = 0;
+        while (end < purchaseTimes.length && purchaseTimes[end] < millis) {
+            end++;
+        }
+        return Arrays.copyOf(purchaseTimes, end);
+    }
+
+    /** Whether the user bought the item at or after {@code millis}. */
+    public boolean boughtSince(long millis) {
+        return lastPurchaseMillis() >= millis;
     }
 }

@@ -52,7 +52,7 @@ public final class RetrainPipeline {
         progress.start("Aggregating events in Flink", -1);
         EventAggregates aggregates = new EventAggregationJob(
                 env -> MasterDatasetSource.events(env, options.eventsUri(), options.asOf()), options.parallelism())
-                .execute(options.asOfMillis(), options.portraitWindowStartMillis(), options.holdoutStartMillis());
+                .execute(options.asOfMillis(), options.portraitWindowStartMillis());
         progress.finish();
         seconds.put("aggregate", elapsed(t0));
         if (aggregates.events() == 0) {

@@ -23,11 +23,9 @@ final class UserHistoryFunction extends ProcessWindowFunction<BehaviourEvent, Us
     static final OutputTag<ItemSighting> SIGHTINGS = new OutputTag<>("item-sightings") { };
 
     private final long portraitWindowStartMillis;
-    private final long holdoutStartMillis;
 
-    UserHistoryFunction(long portraitWindowStartMillis, long holdoutStartMillis) {
+    UserHistoryFunction(long portraitWindowStartMillis) {
         this.portraitWindowStartMillis = portraitWindowStartMillis;
-        this.holdoutStartMillis = holdoutStartMillis;
     }
 
     @Override
@@ -50,7 +48,7 @@ final class UserHistoryFunction extends ProcessWindowFunction<BehaviourEvent, Us
         }
         out.collect(new UserHistory(userId, activity, count));
         purchases.forEach((item, p) -> {
-            context.output(PAIRS, p.pair(userId, item, holdoutStartMillis));
+            context.output(PAIRS, new PairStat(userId, item, p.times.stream().mapToLong(Long::longValue).toArray()));
             context.output(SIGHTINGS, p.sighting(item));
         });
     }
@@ -79,12 +77,6 @@ final class UserHistoryFunction extends ProcessWindowFunction<BehaviourEvent, Us
                 priceSum += e.unitPrice();
                 priceCount++;
             }
-        }
-
-        PairStat pair(String userId, String item, long holdoutStartMillis) {
-            java.util.SortedSet<Long> before = times.headSet(holdoutStartMillis);
-            return new PairStat(userId, item, times.size(), times.last(), before.size(),
-                    before.isEmpty() ? Long.MIN_VALUE : before.last(), before.size() < times.size());
         }
 
         ItemSighting sighting(String item) {

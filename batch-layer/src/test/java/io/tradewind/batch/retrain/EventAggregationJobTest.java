@@ -2,6 +2,7 @@ package io.tradewind.batch.retrain;
 
 import static io.tradewind.batch.retrain.TestEvents.at;
 import static io.tradewind.batch.retrain.TestEvents.buy;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +34,7 @@ class EventAggregationJobTest {
 
         EventAggregates out = new EventAggregationJob(
                 env -> env.fromData(events, TypeInformation.of(BehaviourEvent.class)), 2)
-                .execute(at("2011-03-01T00:00:00"), at("2011-01-01T00:00:00"), at("2011-02-01T00:00:00"));
+                .execute(at("2011-03-01T00:00:00"), at("2011-01-01T00:00:00"));
 
         assertEquals(5, out.events(), "7 events minus one duplicate minus one after as-of");
         Map<String, UserActivity> users = out.users().stream()
@@ -49,9 +50,9 @@ class EventAggregationJobTest {
         assertEquals(3, pairs.size());
         PairStat u1a = pairs.get("u1/A");
         assertEquals(2, u1a.purchases());
-        assertEquals(1, u1a.purchasesBeforeHoldout());
-        assertTrue(u1a.boughtInHoldout());
-        assertFalse(pairs.get("u2/A").boughtBeforeHoldout());
+        assertArrayEquals(new long[] {at("2011-01-10T10:00:00")}, u1a.purchasesBefore(at("2011-02-01T00:00:00")));
+        assertTrue(u1a.boughtSince(at("2011-02-01T00:00:00")));
+        assertEquals(0, pairs.get("u2/A").purchasesBefore(at("2011-02-01T00:00:00")).length);
 
         Map<String, ItemStat> items = out.items().stream()
                 .collect(Collectors.toMap(ItemStat::itemId, Function.identity()));
