@@ -26,6 +26,9 @@ public final class EmbeddedHdfs implements AutoCloseable {
         conf.set("dfs.datanode.http.address", "127.0.0.1:0");
         conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
         conf.setBoolean("dfs.permissions.enabled", false);
+        // The client waits ~400 ms per closed file for the block report by default; one small file per day
+        // of events made a year's import take minutes. A single local DataNode answers in milliseconds.
+        conf.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 20);
         MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf)
                 .numDataNodes(1)
                 .format(format)
