@@ -28,6 +28,8 @@ import java.util.concurrent.Future;
  * seed whatever the thread count or scheduling.
  */
 public final class AlsRecommender implements Recommender {
+    private static final int GRAM_PARTS = 4;
+
     private final int rank;
     private final double alpha;
     private final double reg;
@@ -274,30 +276,39 @@ public final class AlsRecommender implements Recommender {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** F'F for a row-major factor matrix; partial sums over fixed row ranges, added in range order. */
+    /**
+     * F'F for a row-major factor matrix: partial sums over a fixed partition of the rows, added in partition
+     * order, so the result is bit-identical whether the parts run on one thread or several.
+     */
     static double[] gram(double[] factors, int rows, int rank, ExecutorService pool) {
-        int parts = pool == null ? 1 : 2;
-        double[][] partial = new double[parts][];
+        List<double[]> partial = new ArrayList<>(GRAM_PARTS);
         if (pool == null) {
-            partial[0] = gramOfRows(factors, 0, rows, rank);
+            for (int part = 0; part < GRAM_PARTS; part++) {
+                partial.add(gramOfRows(factors, partStart(rows, part), partStart(rows, part + 1), rank));
+            }
         } else {
-            List<Future<double[]>> futures = new ArrayList<>(parts);
-            for (int part = 0; part < parts; part++) {
-                int from = (int) ((long) rows * part / parts);
-                int to = (int) ((long) rows * (part + 1) / parts);
+            List<Future<double[]>> futures = new ArrayList<>(GRAM_PARTS);
+            for (int part = 0; part < GRAM_PARTS; part++) {
+                int from = partStart(rows, part);
+                int to = partStart(rows, part + 1);
                 futures.add(pool.submit(() -> gramOfRows(factors, from, to, rank)));
             }
-            for (int part = 0; part < parts; part++) {
-                partial[part] = get(futures.get(part));
+            for (Future<double[]> future : futures) {
+                partial.add(get(future));
             }
         }
-        double[] gram = partial[0];
-        for (int part = 1; part < parts; part++) {
+        double[] gram = partial.get(0);
+        for (int part = 1; part < GRAM_PARTS; part++) {
+            double[] add = partial.get(part);
             for (int e = 0; e < gram.length; e++) {
-                gram[e] += partial[part][e];
+                gram[e] += add[e];
             }
         }
         return gram;
+    }
+
+    private static int partStart(int rows, int part) {
+        return (int) ((long) rows * part / GRAM_PARTS);
     }
 
     private static double[] gramOfRows(double[] factors, int from, int to, int rank) {
