@@ -1,0 +1,209 @@
+package io.tradewind.core.eval;
+
+import io.tradewind.core.model.FitCache;
+import io.tradewind.core.model.FittedModel;
+import io.tradewind.core.model.Recommender;
+import io.tradewind.core.progress.ProgressListener;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The OR-T offline evaluation of {@code ../shared/eval/PROTOCOL.md}: clean the Online Retail file, build the
+ * validation split ({@code < 2011-08-01} / August) and the OR-T split ({@code < 2011-09-01} / after), search
+ * every model family's grid on validation (best NDCG@10 per track, first in grid order on ties), refit the
+ * chosen point on OR-T's training data and evaluate it once on the test.
+ *
+ * <p>One call does it all:
+ * <pre>{@code
+ * EvaluationReport report = OrtEvaluation.run(csv, OrtEvaluation.Options.defaults(), progress);
+ * ReportJson.write(report, out);
+ * }</pre>
+ * OR-INC (section 7) fits in the same frame later: another {@link EvaluationSplit} plus variants that score
+ * stale models through {@link Evaluator}'s general form.
+ */
+public final class OrtEvaluation {
+    public static final String PROTOCOL = "OR-T";
+
+    static final String VALIDATION_CUTOFF = "2011-08-01 00:00:00";
+    static final String ORT_CUTOFF = "2011-09-01 00:00:00";
+
+    /**
+     * @param models  model families to run ({@link ModelGrids#ALL} names; empty for all)
+     * @param quick   a few grid points per family instead of the full grids
+     * @param threads threads for the EASE inverse and ALS
+     */
+    public record Options(List<String> models, boolean quick, int threads) {
+        public Options {
+            models = List.copyOf(Objects.requireNonNull(models, "models"));
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be positive");
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(List.of(), false, Runtime.getRuntime().availableProcessors());
+        }
+
+        public Options withModels(List<String> names) {
+            return new Options(names, quick, threads);
+        }
+
+        public Options withQuick(boolean value) {
+            return new Options(models, value, threads);
+        }
+    }
+
+    /** The two splits OR-T needs, built once from the cleaned data. */
+    public record Splits(EvaluationSplit validation, EvaluationSplit ort) {
+        public static Splits of(List<Purchase> purchases) {
+            EvaluationSplit validation = EvaluationSplit.temporal("validation", "< 2011-08-01",
+                    "[2011-08-01, 2011-09-01)", purchases, OnlineRetailCsv.millis(VALIDATION_CUTOFF),
+                    OnlineRetailCsv.millis(ORT_CUTOFF));
+            EvaluationSplit ort = EvaluationSplit.temporal("OR-T", "< 2011-09-01", ">= 2011-09-01", purchases,
+                    OnlineRetailCsv.millis(ORT_CUTOFF), Long.MAX_VALUE);
+            return new Splits(validation, ort);
+        }
+    }
+
+    private OrtEvaluation() {
+    }
+
+    /** Loads and cleans {@code csv}, then runs {@link #run(OnlineRetailCsv.Cleaned, Options, ProgressListener)}. */
+    public static EvaluationReport run(Path csv, Options options, ProgressListener progress) throws IOException {
+        long start = System.nanoTime();
+        OnlineRetailCsv.Cleaned data = OnlineRetailCsv.load(csv);
+        double loadSeconds = seconds(start);
+        return run(data, options, progress, start, loadSeconds);
+    }
+
+    public static EvaluationReport run(OnlineRetailCsv.Cleaned data, Options options, ProgressListener progress) {
+        return run(data, options, progress, System.nanoTime(), 0.0);
+    }
+
+    private static EvaluationReport run(OnlineRetailCsv.Cleaned data, Options options, ProgressListener progress,
+                                        long start, double loadSeconds) {
+        Splits splits = Splits.of(data.purchases());
+        FitCache cache = new FitCache();
+        List<ModelFamily> families = ModelGrids.families(options.models(), options.quick(), options.threads(), cache);
+        int units = families.stream().mapToInt(f -> f.grid().size() + f.tracks().size()).sum();
+        progress.start("OR-T evaluation", units);
+
+        List<EvaluationReport.Result> results = new ArrayList<>();
+        List<EvaluationReport.ValidationPoint> validation = new ArrayList<>();
+        List<EvaluationReport.Fit> fits = new ArrayList<>();
+        try {
+            for (ModelFamily family : families) {
+                FamilyOutcome outcome = searchAndTest(family, splits, cache, progress);
+                results.addAll(outcome.results);
+                validation.addAll(outcome.validation);
+                fits.addAll(outcome.fits);
+                cache.evict(splits.validation().train());
+                cache.evict(splits.ort().train());
+            }
+        } finally {
+            progress.finish();
+        }
+        List<String> order = families.stream().map(ModelFamily::name).toList();
+        results.sort(Comparator.comparing(EvaluationReport.Result::track)
+                .thenComparing(r -> order.indexOf(r.model())));
+        validation.sort(Comparator.comparing(EvaluationReport.ValidationPoint::track)
+                .thenComparing(v -> order.indexOf(v.model())));
+
+        EvaluationReport.Run run = new EvaluationReport.Run(Instant.now().toString(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), seconds(start),
+                loadSeconds, options.quick());
+        return new EvaluationReport("PROTOCOL.md (OR-T)", run, data.report(),
+                List.of(summary(splits.validation()), summary(splits.ort())), results, validation, fits);
+    }
+
+    private record FamilyOutcome(List<EvaluationReport.Result> results, List<EvaluationReport.ValidationPoint> validation,
+                                 List<EvaluationReport.Fit> fits) {
+    }
+
+    /** Grid search on validation, then one refit per distinct chosen point and one test evaluation per track. */
+    static FamilyOutcome searchAndTest(ModelFamily family, Splits splits, FitCache cache, ProgressListener progress) {
+        List<EvaluationReport.Fit> fits = new ArrayList<>();
+        List<Recommender> grid = family.grid();
+        double[] fitSeconds = new double[grid.size()];
+        List<Map<Track, TrackMetrics>> scored = new ArrayList<>();
+        for (int g = 0; g < grid.size(); g++) {
+            Recommender recommender = grid.get(g);
+            long start = System.nanoTime();
+            FittedModel model = recommender.fit(splits.validation().train(), ProgressListener.NONE);
+            fitSeconds[g] = seconds(start);
+            fits.add(new EvaluationReport.Fit(recommender.name(), recommender.params(),
+                    splits.validation().trainWindow(), fitSeconds[g]));
+            scored.add(Evaluator.evaluate(model, splits.validation(), family.tracks()));
+            progress.advance(1);
+        }
+
+        Map<Track, Integer> chosen = new EnumMap<>(Track.class);
+        List<EvaluationReport.ValidationPoint> validation = new ArrayList<>();
+        for (Track track : Track.values()) {
+            if (!family.tracks().contains(track)) {
+                continue;
+            }
+            int best = 0;
+            for (int g = 1; g < grid.size(); g++) {
+                if (ndcg10(scored.get(g).get(track)) > ndcg10(scored.get(best).get(track))) {
+                    best = g;
+                }
+            }
+            chosen.put(track, best);
+            for (int g = 0; g < grid.size(); g++) {
+                validation.add(new EvaluationReport.ValidationPoint(track, grid.get(g).name(), grid.get(g).params(),
+                        g == best, fitSeconds[g], scored.get(g).get(track)));
+            }
+        }
+
+        // One honest fit per distinct chosen point: no cached components from earlier fits.
+        List<EvaluationReport.Result> results = new ArrayList<>();
+        Map<Integer, List<Track>> tracksByPoint = new LinkedHashMap<>();
+        chosen.forEach((track, g) -> tracksByPoint.computeIfAbsent(g, k -> new ArrayList<>()).add(track));
+        for (Map.Entry<Integer, List<Track>> entry : tracksByPoint.entrySet()) {
+            Recommender recommender = grid.get(entry.getKey());
+            cache.evict(splits.validation().train());
+            cache.evict(splits.ort().train());
+            long start = System.nanoTime();
+            FittedModel model = recommender.fit(splits.ort().train(), ProgressListener.NONE);
+            double seconds = seconds(start);
+            fits.add(new EvaluationReport.Fit(recommender.name(), recommender.params(), splits.ort().trainWindow(),
+                    seconds));
+            Map<Track, TrackMetrics> metrics = Evaluator.evaluate(model, splits.ort(), EnumSet.copyOf(entry.getValue()));
+            for (Track track : entry.getValue()) {
+                results.add(new EvaluationReport.Result(PROTOCOL, "", track, recommender.name(), recommender.params(),
+                        seconds, metrics.get(track)));
+                progress.advance(1);
+            }
+        }
+        return new FamilyOutcome(results, validation, fits);
+    }
+
+    private static double ndcg10(TrackMetrics metrics) {
+        return metrics.at(10).ndcg();
+    }
+
+    static EvaluationReport.SplitSummary summary(EvaluationSplit split) {
+        Map<Track, EvaluationReport.TrackSize> tracks = new EnumMap<>(Track.class);
+        for (Track track : Track.values()) {
+            tracks.put(track, new EvaluationReport.TrackSize(split.truthItems(track), split.testUsers(track).size()));
+        }
+        return new EvaluationReport.SplitSummary(split.label(), split.trainWindow(), split.testWindow(),
+                split.train().numLines(), split.train().numPairs(), split.train().numUsers(), split.candidates(),
+                split.usersWithBoth(), tracks);
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
