@@ -5,6 +5,8 @@ import io.tradewind.batch.views.Manifest;
 import io.tradewind.batch.views.PopularityView;
 import io.tradewind.batch.views.SegmentsView;
 import io.tradewind.batch.views.ViewStore;
+import io.tradewind.core.model.FitCache;
+import io.tradewind.core.model.Recommender;
 import io.tradewind.core.popularity.PopularityTable;
 import io.tradewind.core.portrait.Portrait;
 import io.tradewind.core.portrait.PortraitBuilder;
@@ -34,10 +36,13 @@ public final class RetrainPipeline {
 
     private final Configuration hadoopConf;
     private final ProgressListener progress;
+    private final FitCache cache = new FitCache();
+    private final List<Recommender> recommenders;
 
     public RetrainPipeline(Configuration hadoopConf, ProgressListener progress) {
         this.hadoopConf = hadoopConf;
         this.progress = progress;
+        this.recommenders = PublishedModels.defaults(cache);
     }
 
     /** What a finished retrain published. */
@@ -79,10 +84,18 @@ public final class RetrainPipeline {
         rows.put("items.jsonl", writer.writeJsonLines("items.jsonl", aggregates.items()));
         seconds.put("write", elapsed(t2));
 
+        long t3 = System.nanoTime();
+        progress.start("Fitting and evaluating models", -1);
+        ModelStage.Outcome models = new ModelStage(recommenders, cache, ProgressListener.NONE)
+                .run(aggregates.pairs(), options, writer);
+        progress.finish();
+        rows.putAll(models.rowCounts());
+        seconds.put("models", elapsed(t3));
+
         Manifest manifest = new Manifest(version, options.asOf().toString(), Instant.now().toString(),
                 input(options, aggregates, portraits), rows,
-                List.of(portraits.model().labels()), List.of(), Map.of(), seconds);
-        writer.writeText(REPORT, RetrainReport.html(manifest, segmentsView, portraits.portraits(), List.of()));
+                List.of(portraits.model().labels()), models.models(), models.evaluation(), seconds);
+        writer.writeText(REPORT, RetrainReport.html(manifest, segmentsView, portraits.portraits(), models.curves()));
         writer.writeJson(ViewStore.MANIFEST, manifest);
         store.publish(version);
         return new Result(version, writer.dir().toString(), manifest, portraits.portraits());
