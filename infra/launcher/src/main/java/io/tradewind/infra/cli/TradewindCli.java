@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Tradewind 0.1.0",
         description = "Recommendations and product search for cross-border e-commerce (lambda architecture on Flink + Hadoop).",
-        subcommands = {DemoCommand.class, ImportCommand.class, RetrainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ImportCommand.class, RetrainCommand.class, EvaluateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TradewindCli {
 
     public static void main(String[] args) {
