@@ -23,9 +23,11 @@ public final class EmbeddedHBase implements AutoCloseable {
     private static final String BASE_TEST_DIRECTORY_KEY = "test.build.data.basedirectory";
 
     private final TestingHBaseCluster cluster;
+    private final File baseDir;
 
-    private EmbeddedHBase(TestingHBaseCluster cluster) {
+    private EmbeddedHBase(TestingHBaseCluster cluster, File baseDir) {
         this.cluster = cluster;
+        this.baseDir = baseDir;
     }
 
     /** Starts ZooKeeper, HDFS and HBase with their files under {@code baseDir} (a fresh cluster every time). */
@@ -46,26 +48,19 @@ public final class EmbeddedHBase implements AutoCloseable {
         conf.setInt(HConstants.REGION_SERVER_HANDLER_COUNT, 10);
         conf.setInt("hbase.master.handler.count", 10);
 
-        TestingHBaseCluster cluster = TestingHBaseCluster.create(TestingHBaseClusterOption.builder()
+        TestingHBaseClusterOption option = TestingHBaseClusterOption.builder()
                 .conf(conf)
                 .numMasters(1)
                 .numRegionServers(1)
                 .numDataNodes(1)
-                .build());
-        String previous = System.getProperty(BASE_TEST_DIRECTORY_KEY);
-        System.setProperty(BASE_TEST_DIRECTORY_KEY, baseDir.getAbsolutePath());
-        try {
-            cluster.start();
-        } catch (Exception e) {
-            throw new IOException("HBase did not start under " + baseDir, e);
-        } finally {
-            if (previous == null) {
-                System.clearProperty(BASE_TEST_DIRECTORY_KEY);
-            } else {
-                System.setProperty(BASE_TEST_DIRECTORY_KEY, previous);
-            }
-        }
-        return new EmbeddedHBase(cluster);
+                .build();
+        // The testing utility picks its folders as soon as it is created, so creation is under baseDir too.
+        TestingHBaseCluster[] cluster = new TestingHBaseCluster[1];
+        underBaseDir(baseDir, () -> {
+            cluster[0] = TestingHBaseCluster.create(option);
+            cluster[0].start();
+        }, "HBase did not start under " + baseDir);
+        return new EmbeddedHBase(cluster[0], baseDir);
     }
 
     /**
@@ -104,21 +99,13 @@ public final class EmbeddedHBase implements AutoCloseable {
         if (!cluster.isHBaseClusterRunning()) {
             return;
         }
-        try {
-            cluster.stopHBaseCluster();
-        } catch (Exception e) {
-            throw new IOException("HBase did not stop", e);
-        }
+        underBaseDir(baseDir, cluster::stopHBaseCluster, "HBase did not stop");
     }
 
     /** Starts the master and region server again on the same data (stopping them first if they run). */
     public void restart() throws IOException {
         stop();
-        try {
-            cluster.startHBaseCluster();
-        } catch (Exception e) {
-            throw new IOException("HBase did not start again", e);
-        }
+        underBaseDir(baseDir, cluster::startHBaseCluster, "HBase did not start again");
     }
 
     /** Shuts HBase, HDFS and ZooKeeper down and deletes their files. */
@@ -127,10 +114,31 @@ public final class EmbeddedHBase implements AutoCloseable {
         if (!cluster.isClusterRunning()) {
             return;
         }
+        underBaseDir(baseDir, cluster::stop, "HBase did not shut down cleanly");
+    }
+
+    /**
+     * Runs a cluster operation with the testing utility's base folder pointing at ours (it reads a system property,
+     * and falls back to ./target/test-data of whatever the working folder is).
+     */
+    private static synchronized void underBaseDir(File baseDir, ClusterAction action, String failure)
+            throws IOException {
+        String previous = System.getProperty(BASE_TEST_DIRECTORY_KEY);
+        System.setProperty(BASE_TEST_DIRECTORY_KEY, baseDir.getAbsolutePath());
         try {
-            cluster.stop();
+            action.run();
         } catch (Exception e) {
-            throw new IOException("HBase did not shut down cleanly", e);
+            throw new IOException(failure, e);
+        } finally {
+            if (previous == null) {
+                System.clearProperty(BASE_TEST_DIRECTORY_KEY);
+            } else {
+                System.setProperty(BASE_TEST_DIRECTORY_KEY, previous);
+            }
         }
+    }
+
+    private interface ClusterAction {
+        void run() throws Exception;
     }
 }
