@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -51,8 +54,10 @@ class EmbeddedHBaseTest {
     static void startHBase() throws IOException {
         long started = System.nanoTime();
         hbase = EmbeddedHBase.start(baseDir);
-        LOG.info("HBase started in {} ms; heap used {} MiB", (System.nanoTime() - started) / 1_000_000,
-                usedHeapMiB());
+        LOG.info("HBase started in {} ms; this JVM: {} CPU s so far, heap used {} MiB, resident {} MiB",
+                (System.nanoTime() - started) / 1_000_000,
+                ProcessHandle.current().info().totalCpuDuration().map(Duration::toSeconds).orElse(-1L),
+                usedHeapMiB(), residentMiB());
         Configuration conf = hbase.configuration();
         // Fail fast while HBase is down instead of the default minutes of retries.
         conf.setInt("hbase.client.retries.number", 3);
@@ -137,6 +142,15 @@ class EmbeddedHBaseTest {
 
     private static Put put(String row, double score) {
         return new Put(Bytes.toBytes(row)).addColumn(FAMILY, SCORE, Bytes.toBytes(score));
+    }
+
+    private static long residentMiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        return -1;
     }
 
     private static long usedHeapMiB() {
