@@ -62,8 +62,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private final Path workDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread shutdownHook = new Thread(this::killQuietly, "embedded-elasticsearch-shutdown");
-    private Process process;
-    private int port;
+    private volatile Process process;
+    private volatile int port;
 
     private EmbeddedElasticsearch(Builder settings, Path home) {
         this.settings = settings;

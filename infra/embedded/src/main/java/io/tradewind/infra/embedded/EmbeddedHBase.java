@@ -2,6 +2,8 @@ package io.tradewind.infra.embedded;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.HConstants;
@@ -32,6 +34,7 @@ public final class EmbeddedHBase implements AutoCloseable {
 
     /** Starts ZooKeeper, HDFS and HBase with their files under {@code baseDir} (a fresh cluster every time). */
     public static EmbeddedHBase start(File baseDir) throws IOException {
+        requireResolvableHostName();
         Configuration conf = HBaseConfiguration.create();
         // Bind every server to loopback; no web UIs.
         conf.set("hbase.master.ipc.address", "127.0.0.1");
@@ -61,6 +64,16 @@ public final class EmbeddedHBase implements AutoCloseable {
             cluster[0].start();
         }, "HBase did not start under " + baseDir);
         return new EmbeddedHBase(cluster[0], baseDir);
+    }
+
+    /** HDFS and HBase look this host's name up; without an entry they fail deep inside with UnknownHostException. */
+    private static void requireResolvableHostName() throws IOException {
+        try {
+            InetAddress.getLocalHost();
+        } catch (UnknownHostException e) {
+            throw new IOException("this host's name does not resolve, which HDFS and HBase need; add it to /etc/hosts, "
+                    + "e.g. echo \"127.0.0.1 $(hostname)\" >> /etc/hosts", e);
+        }
     }
 
     /**
