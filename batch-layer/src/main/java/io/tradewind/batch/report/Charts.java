@@ -14,15 +14,19 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 
-/** Small chart factory for the retrain report: each chart comes back as an inline PNG data URI. */
+/** Small chart factory for the retrain report: each chart comes back as a titled inline PNG. */
 final class Charts {
+    /** A rendered chart: its title (also the image's text alternative) and a PNG data URI. */
+    record Figure(String title, String dataUri) {
+    }
+
     static final int WIDTH = 640;
     static final int HEIGHT = 380;
 
     private Charts() {
     }
 
-    static String bars(String title, String xTitle, String yTitle, List<String> categories, List<? extends Number> values) {
+    static Figure bars(String title, String xTitle, String yTitle, List<String> categories, List<? extends Number> values) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         chart.getStyler().setLegendVisible(false);
@@ -33,7 +37,7 @@ final class Charts {
     }
 
     /** One polygon per series over the same axes (e.g. RFM per segment, scaled to 0..1). */
-    static String radar(String title, String[] axes, List<String> seriesNames, List<double[]> values) {
+    static Figure radar(String title, String[] axes, List<String> seriesNames, List<double[]> values) {
         RadarChart chart = new RadarChartBuilder().width(WIDTH).height(HEIGHT).title(title).build();
         chart.setRadiiLabels(axes);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -45,7 +49,7 @@ final class Charts {
     }
 
     /** Lines over a shared numeric x axis (evaluation curves over K, WCSS over k). */
-    static String lines(String title, String xTitle, String yTitle, double[] x, List<String> names, List<double[]> ys) {
+    static Figure lines(String title, String xTitle, String yTitle, double[] x, List<String> names, List<double[]> ys) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
@@ -56,10 +60,10 @@ final class Charts {
         return png(chart);
     }
 
-    private static String png(Chart<?, ?> chart) {
+    private static Figure png(Chart<?, ?> chart) {
         try {
             byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-            return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes);
+            return new Figure(chart.getTitle(), "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render chart '" + chart.getTitle() + "'", e);
         }

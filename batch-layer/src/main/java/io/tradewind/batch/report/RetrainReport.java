@@ -46,12 +46,12 @@ public final class RetrainReport {
         body.append(segmentTable(segments));
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Tradewind "
                 + esc(manifest.version()) + "</title>\n<style>body{font-family:sans-serif;margin:2em;color:#222}"
-                + ".grid{display:flex;flex-wrap:wrap;gap:1em}img{border:1px solid #ddd}"
+                + ".grid{display:flex;flex-wrap:wrap;gap:1em}img{border:1px solid #ddd}figure{margin:0}figcaption{font-size:.85em;color:#555}"
                 + "table{border-collapse:collapse}td,th{padding:.3em .8em;border-bottom:1px solid #ddd;text-align:right}"
                 + "</style></head><body>\n" + body + "</body></html>\n";
     }
 
-    private static String segmentSizes(SegmentsView s) {
+    private static Charts.Figure segmentSizes(SegmentsView s) {
         List<String> names = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         s.segments().forEach(seg -> {
@@ -64,7 +64,7 @@ public final class RetrainReport {
     }
 
     /** RFM centroids scaled to 0..1 across segments, recency flipped so "bigger is better" on every axis. */
-    private static String rfmRadar(SegmentsView s) {
+    private static Charts.Figure rfmRadar(SegmentsView s) {
         double[][] raw = s.segments().stream()
                 .map(seg -> new double[] {-seg.centroidZ()[0], seg.centroidZ()[1], seg.centroidZ()[2]})
                 .toArray(double[][]::new);
@@ -83,7 +83,7 @@ public final class RetrainReport {
                 s.segments().stream().map(SegmentsView.Segment::label).toList(), scaled);
     }
 
-    private static String countryMix(List<Portrait> portraits) {
+    private static Charts.Figure countryMix(List<Portrait> portraits) {
         Map<String, Long> counts = portraits.stream()
                 .filter(p -> p.habits().country() != null)
                 .collect(Collectors.groupingBy(p -> p.habits().country(), TreeMap::new, Collectors.counting()));
@@ -94,7 +94,7 @@ public final class RetrainReport {
                 top.stream().map(Map.Entry::getKey).toList(), top.stream().map(Map.Entry::getValue).toList());
     }
 
-    private static String kCurve(SegmentsView s) {
+    private static Charts.Figure kCurve(SegmentsView s) {
         double[] ks = s.kCurve().stream().mapToDouble(SegmentsView.KCurvePoint::k).toArray();
         double[] wcss = s.kCurve().stream().mapToDouble(SegmentsView.KCurvePoint::wcss).toArray();
         double maxWcss = java.util.Arrays.stream(wcss).max().orElse(1);
@@ -104,7 +104,7 @@ public final class RetrainReport {
                 List.of("WCSS / WCSS(k=2)", "silhouette"), List.of(wcssShare, silhouette));
     }
 
-    private static String evaluationChart(String metric, List<Curve> curves) {
+    private static Charts.Figure evaluationChart(String metric, List<Curve> curves) {
         return Charts.lines(metric + " over K (hold-out)", "K", metric, curves.get(0).ks(),
                 curves.stream().map(Curve::model).toList(), curves.stream().map(Curve::values).toList());
     }
@@ -119,8 +119,10 @@ public final class RetrainReport {
         return t.append("</table>\n<p>Centroids are geometric means (K-means runs on standardised log RFM).</p>\n").toString();
     }
 
-    private static void figure(StringBuilder body, String dataUri) {
-        body.append("<img width=\"").append(Charts.WIDTH).append("\" src=\"").append(dataUri).append("\">\n");
+    private static void figure(StringBuilder body, Charts.Figure figure) {
+        body.append("<figure><img width=\"").append(Charts.WIDTH).append("\" alt=\"").append(esc(figure.title()))
+                .append("\" src=\"").append(figure.dataUri()).append("\"><figcaption>").append(esc(figure.title()))
+                .append("</figcaption></figure>\n");
     }
 
     static String esc(String s) {

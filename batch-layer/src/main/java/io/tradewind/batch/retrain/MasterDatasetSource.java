@@ -33,19 +33,23 @@ public final class MasterDatasetSource {
     private MasterDatasetSource() {
     }
 
-    public static DataStream<BehaviourEvent> events(StreamExecutionEnvironment env, String masterDatasetUri,
-            Instant asOf) {
+    /** Data files of the partitions up to the as-of date (the job filters the last day's later events). */
+    public static List<String> filesUpTo(String masterDatasetUri, Instant asOf, Configuration conf) {
         LocalDate lastDay = asOf.atZone(ZoneOffset.UTC).toLocalDate();
-        List<String> files;
         try {
-            files = MasterDatasetReader.at(masterDatasetUri, new Configuration())
+            return MasterDatasetReader.at(masterDatasetUri, conf)
                     .files(DateRange.before(LocalDate.of(1970, 1, 1), lastDay.plusDays(1)))
                     .stream().map(URI::toString).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the master data set " + masterDatasetUri + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The events of {@code files} (from {@link #filesUpTo}); there must be at least one file. */
+    public static DataStream<BehaviourEvent> events(StreamExecutionEnvironment env, String masterDatasetUri,
+            List<String> files) {
         if (files.isEmpty()) {
-            return env.fromData(List.<BehaviourEvent>of(), TypeInformation.of(BehaviourEvent.class));
+            throw new IllegalArgumentException("no master data set files to read under " + masterDatasetUri);
         }
         return env.fromData(files, Types.STRING)
                 .name("master data set files " + masterDatasetUri)

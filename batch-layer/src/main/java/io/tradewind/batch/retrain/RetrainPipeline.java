@@ -52,17 +52,20 @@ public final class RetrainPipeline {
     public Result run(RetrainOptions options) throws Exception {
         Map<String, Double> seconds = new LinkedHashMap<>();
         requireEventsExist(options.eventsUri());
+        List<String> files = MasterDatasetSource.filesUpTo(options.eventsUri(), options.asOf(), hadoopConf);
+        if (files.isEmpty()) {
+            throw noEventsBeforeAsOf(options);
+        }
 
         long t0 = System.nanoTime();
         progress.start("Aggregating events in Flink", -1);
         EventAggregates aggregates = new EventAggregationJob(
-                env -> MasterDatasetSource.events(env, options.eventsUri(), options.asOf()), options.parallelism())
+                env -> MasterDatasetSource.events(env, options.eventsUri(), files), options.parallelism())
                 .execute(options.asOfMillis(), options.portraitWindowStartMillis());
         progress.finish();
         seconds.put("aggregate", elapsed(t0));
         if (aggregates.events() == 0) {
-            throw new IllegalArgumentException("no events before --as-of " + options.asOf() + " in "
-                    + options.eventsUri() + ": choose a later --as-of or import data first");
+            throw noEventsBeforeAsOf(options);
         }
 
         long t1 = System.nanoTime();
@@ -99,6 +102,11 @@ public final class RetrainPipeline {
         writer.writeJson(ViewStore.MANIFEST, manifest);
         store.publish(version);
         return new Result(version, writer.dir().toString(), manifest, portraits.portraits());
+    }
+
+    private static IllegalArgumentException noEventsBeforeAsOf(RetrainOptions options) {
+        return new IllegalArgumentException("no events before --as-of " + options.asOf() + " in "
+                + options.eventsUri() + ": choose a later --as-of or import data first");
     }
 
     private void requireEventsExist(String eventsUri) throws IOException {

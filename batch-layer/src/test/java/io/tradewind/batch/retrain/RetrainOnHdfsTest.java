@@ -1,0 +1,148 @@
+package io.tradewind.batch.retrain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradewind.batch.ingest.EventImporter;
+import io.tradewind.batch.views.ViewStore;
+import io.tradewind.core.progress.ProgressListener;
+import io.tradewind.infra.embedded.EmbeddedHdfs;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.apache.hadoop.fs.FileSystem;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole batch layer on a real HDFS: import an Online Retail-shaped export, retrain with Flink, and read
+ * the published version back as the serving layer will.
+ */
+class RetrainOnHdfsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path tmp;
+    static EmbeddedHdfs hdfs;
+    static String events;
+    static String views;
+    static RetrainPipeline.Result published;
+
+    /** One import and one retrain for the class: Flink and HDFS start-up dominate a tiny retrain. */
+    @BeforeAll
+    static void importAndRetrain() throws Exception {
+        hdfs = EmbeddedHdfs.start(tmp.resolve("hdfs").toFile(), true);
+        events = hdfs.uri() + "/tradewind/events";
+        views = hdfs.uri() + "/tradewind/views";
+        Path csv = tmp.resolve("shop.csv");
+        Files.writeString(csv, shopHistory());
+        new EventImporter(hdfs.configuration()).run("online-retail", csv.toString(), events, ProgressListener.NONE);
+        published = new RetrainPipeline(hdfs.configuration(), ProgressListener.NONE)
+                .run(RetrainOptions.defaults(events, views, Instant.parse("2011-12-01T00:00:00Z")));
+    }
+
+    @AfterAll
+    static void stop() {
+        hdfs.close();
+    }
+
+    /**
+     * 90 customers in three countries over 2011: each buys from "their" product family (A, B or C) every few
+     * weeks, so co-purchase models have structure to find; a third buy only in the first months (lapsed).
+     */
+    static String shopHistory() {
+        StringBuilder out = new StringBuilder("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n");
+        Random random = new Random(7);
+        String[] countries = {"France", "Germany", "United Kingdom"};
+        int invoice = 540000;
+        for (int customer = 0; customer < 90; customer++) {
+            int family = customer % 3;
+            int lastMonth = customer % 9 == 0 ? 3 : 11; // every ninth customer stops buying after March
+            for (int month = 1; month <= lastMonth; month++) {
+                if (random.nextInt(3) == 0) {
+                    continue;
+                }
+                invoice++;
+                for (int line = 0; line < 3; line++) {
+                    int item = family * 10 + random.nextInt(6);
+                    out.append(String.format("%d,%05d,%s,%d,2011-%02d-%02d 1%d:00:00,%.2f,%d.0,%s%n", invoice,
+                            21000 + item, "FAMILY " + (char) ('A' + family) + " HEART ITEM " + item, 1 + random.nextInt(6),
+                            month, 1 + random.nextInt(27), random.nextInt(8), 1.25 + item % 5, 13000 + customer,
+                            countries[family]));
+                }
+            }
+        }
+        out.append("C599999,21001,FAMILY A HEART ITEM 1,-2,2011-11-20 10:00:00,1.25,13000.0,France\n");
+        out.append("599998,POST,POSTAGE,1,2011-11-20 10:00:00,18.00,13001.0,Germany\n");
+        return out.toString();
+    }
+
+    @Test
+    void retrainPublishesACompleteVersionAndSwitchesCurrent() throws Exception {
+        RetrainPipeline.Result result = published;
+        ViewStore store = new ViewStore(views, hdfs.configuration());
+        assertEquals(Optional.of(result.version()), store.current());
+        JsonNode manifest = JSON.readTree(read(views + "/" + result.version() + "/manifest.json"));
+        assertEquals(90, manifest.path("input").path("users").asInt(), "every customer has a portrait");
+        assertEquals(18, manifest.path("input").path("items").asInt(), "six items per family; POST is not an item");
+        assertEquals(90, manifest.path("rowCounts").path("portraits.jsonl").asInt());
+        assertEquals(90, manifest.path("rowCounts").path("toplists/FreshBlend.jsonl").asInt());
+        assertEquals(18, manifest.path("rowCounts").path("neighbours.jsonl").asInt());
+        assertEquals(List.of("Pop", "ItemKNN", "EASE", "ALS", "FreshBlend"),
+                JSON.convertValue(manifest.path("models").findValuesAsText("name"), List.class));
+        JsonNode blend = manifest.path("evaluation").path("models").path("FreshBlend").path("A");
+        JsonNode pop = manifest.path("evaluation").path("models").path("Pop").path("A");
+        assertTrue(blend.path("users").asInt() > 20, "hold-out has test users: " + blend);
+        assertTrue(blend.path("ndcgAt10").asDouble() > pop.path("ndcgAt10").asDouble(),
+                "the blend learns each customer's product family, popularity cannot: " + blend + " vs " + pop);
+
+        // A customer of family B gets family-B items first; the item's neighbours stay in its family.
+        JsonNode lists = JSON.readTree(firstLineMatching(views + "/" + result.version() + "/toplists/FreshBlend.jsonl",
+                "\"user\":\"13001\""));
+        assertTrue(lists.path("all").get(0).path("item").asText().matches("2101\\d"), lists.toString());
+        JsonNode neighbours = JSON.readTree(firstLineMatching(views + "/" + result.version() + "/neighbours.jsonl",
+                "\"item\":\"21020\""));
+        assertTrue(neighbours.path("neighbours").get(0).path("item").asText().matches("2102\\d"), neighbours.toString());
+
+        String report = read(views + "/" + result.version() + "/report.html");
+        assertTrue(report.contains("Users per segment") && report.contains("data:image/png;base64,"));
+        assertTrue(report.contains("NDCG track B"), "evaluation curves are charted");
+    }
+
+    @Test
+    void asOfBeforeAllDataFailsClearlyAndLeavesCurrentAlone() throws Exception {
+        RetrainPipeline pipeline = new RetrainPipeline(hdfs.configuration(), ProgressListener.NONE);
+        String good = published.version();
+        IllegalArgumentException tooEarly = assertThrows(IllegalArgumentException.class, () ->
+                pipeline.run(RetrainOptions.defaults(events, views, Instant.parse("2010-06-01T00:00:00Z"))));
+        assertTrue(tooEarly.getMessage().startsWith("no events before --as-of 2010-06-01T00:00:00Z"), tooEarly.getMessage());
+        assertEquals(Optional.of(good), new ViewStore(views, hdfs.configuration()).current());
+        assertEquals(List.of(good), new ViewStore(views, hdfs.configuration()).versions());
+    }
+
+    private static String read(String uri) throws IOException {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(uri);
+        FileSystem fs = path.getFileSystem(hdfs.configuration());
+        try (InputStream in = fs.open(path)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String firstLineMatching(String uri, String needle) throws IOException {
+        List<String> matches = new ArrayList<>();
+        read(uri).lines().filter(l -> l.contains(needle)).forEach(matches::add);
+        assertTrue(!matches.isEmpty(), "no line with " + needle + " in " + uri);
+        return matches.get(0);
+    }
+}
