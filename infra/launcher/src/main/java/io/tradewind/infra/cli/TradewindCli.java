@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Tradewind 0.1.0",
         description = "Recommendations and product search for cross-border e-commerce (lambda architecture on Flink + Hadoop).",
-        subcommands = {DemoCommand.class, ImportCommand.class, RetrainCommand.class, EvaluateCommand.class,
+        subcommands = {DemoCommand.class, ImportCommand.class, RetrainCommand.class, EvaluateCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TradewindCli {
 

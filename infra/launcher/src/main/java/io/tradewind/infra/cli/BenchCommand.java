@@ -1,0 +1,40 @@
+package io.tradewind.infra.cli;
+
+import io.tradewind.infra.bench.BenchResult;
+import io.tradewind.infra.bench.RetrainBenchmark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run a benchmark: prints a table of measured figures (with goals and ratios) and writes the same "
+                + "to target/bench/NAME.json with the machine it ran on. Benchmarks: retrain.")
+final class BenchCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "NAME", description = "Benchmark to run: retrain.")
+    String name;
+
+    @Option(names = "--input", description = "Online Retail CSV (default: ../shared/data/online_retail.csv.gz).")
+    Path input;
+
+    @Override
+    public Integer call() throws Exception {
+        Path home = Path.of(System.getProperty("tradewind.home", "."));
+        Path data = input != null ? input : home.resolve("../shared/data").resolve(DemoCommand.ONLINE_RETAIL);
+        if (!Files.isReadable(data)) {
+            throw new IllegalArgumentException("Online Retail not found at " + data.toAbsolutePath().normalize()
+                    + ": pass it with --input FILE");
+        }
+        Path benchDir = home.resolve("target").resolve("bench");
+        BenchResult result = switch (name) {
+            case "retrain" -> new RetrainBenchmark(data, benchDir.resolve("retrain-work"), new ConsoleProgress())
+                    .run(System.out);
+            default -> throw new IllegalArgumentException("unknown benchmark '" + name + "' (known: retrain)");
+        };
+        result.print(System.out);
+        System.out.println("Figures written to " + result.write(benchDir).toAbsolutePath().normalize());
+        return 0;
+    }
+}
