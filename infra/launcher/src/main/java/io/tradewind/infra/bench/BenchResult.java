@@ -57,9 +57,9 @@ public final class BenchResult {
     public void print(PrintStream out) {
         Map<String, Object> machine = machine();
         out.printf("%nbench %s on %s cores, %s%n", name, machine.get("cores"), machine.get("jdk"));
-        out.printf("%-58s %14s  %-6s %-24s %s%n", "metric", "value", "unit", "goal", "met");
+        out.printf("%-56s %12s  %-6s %-20s %s%n", "metric", "value", "unit", "goal", "met");
         for (Row r : rows) {
-            out.printf("%-58s %14.3f  %-6s %-24s %s%n", r.metric(), r.value(), r.unit(),
+            out.printf("%-56s %12.3f  %-6s %-20s %s%n", r.metric(), r.value(), r.unit(),
                     r.goal() == null ? "" : r.goal(), r.met() == null ? "" : (r.met() ? "yes" : "NO"));
         }
         notes.forEach((k, v) -> out.printf("  %s: %s%n", k, v));
