@@ -25,7 +25,8 @@ import java.util.concurrent.Future;
  * gradient started from the previous solution, with {@code Y'Y} computed once per half-step (Takacs, Pilaszy
  * and Tikk, 2011). Rows are solved in parallel on {@code threads} threads; each row's update depends only on
  * the other side's factors, and {@code Y'Y} is summed in a fixed order, so a fit is deterministic given the
- * seed whatever the thread count or scheduling.
+ * seed whatever the thread count or scheduling. Factors are single precision (as in most implicit-ALS
+ * libraries): half the memory traffic and twice the SIMD width of doubles, at no measurable cost in accuracy.
  */
 public final class AlsRecommender implements Recommender {
     private static final int GRAM_PARTS = 4;
@@ -74,8 +75,8 @@ public final class AlsRecommender implements Recommender {
     public Fitted fit(Interactions train, ProgressListener progress) {
         int nUsers = train.numUsers();
         int nItems = train.numItems();
-        double[] userFactors = new double[nUsers * rank];
-        double[] itemFactors = new double[nItems * rank];
+        float[] userFactors = new float[nUsers * rank];
+        float[] itemFactors = new float[nItems * rank];
         SplittableRandom random = new SplittableRandom(seed);
         initialise(userFactors, nUsers, random);
         initialise(itemFactors, nItems, random);
@@ -105,18 +106,18 @@ public final class AlsRecommender implements Recommender {
         return new Fitted(train, rank, alpha, reg, cgSteps, userFactors, itemFactors);
     }
 
-    private void initialise(double[] factors, int rows, SplittableRandom random) {
+    private void initialise(float[] factors, int rows, SplittableRandom random) {
         // Non-negative, unit-length random vectors, as Spark's ALS starts.
+        double[] v = new double[rank];
         for (int r = 0; r < rows; r++) {
             double norm = 0;
             for (int f = 0; f < rank; f++) {
-                double v = Math.abs(nextGaussian(random));
-                factors[r * rank + f] = v;
-                norm += v * v;
+                v[f] = Math.abs(nextGaussian(random));
+                norm += v[f] * v[f];
             }
             norm = Math.sqrt(norm);
             for (int f = 0; f < rank; f++) {
-                factors[r * rank + f] /= norm;
+                factors[r * rank + f] = (float) (v[f] / norm);
             }
         }
     }
@@ -135,14 +136,14 @@ public final class AlsRecommender implements Recommender {
         }
     }
 
-    private void solveSide(Side side, double[] solve, double[] fixed, int fixedRows, ExecutorService pool) {
-        double[] gram = gram(fixed, fixedRows, rank, pool);
+    private void solveSide(Side side, float[] solve, float[] fixed, int fixedRows, ExecutorService pool) {
+        float[] gram = gram(fixed, fixedRows, rank, pool);
         int rows = side.rows();
-        int chunks = pool == null ? 1 : threads * 8;
         if (pool == null) {
             new RowSolver(side, solve, fixed, gram).solveRows(0, rows);
             return;
         }
+        int chunks = threads * 8;
         List<Future<?>> futures = new ArrayList<>(chunks);
         for (int c = 0; c < chunks; c++) {
             int from = (int) ((long) rows * c / chunks);
@@ -155,15 +156,15 @@ public final class AlsRecommender implements Recommender {
     /** Conjugate-gradient solver for the rows of one side; holds its own scratch vectors. */
     private final class RowSolver {
         private final Side side;
-        private final double[] solve;
-        private final double[] fixed;
-        private final double[] gram;
-        private final double[] x = new double[rank];
-        private final double[] r = new double[rank];
-        private final double[] p = new double[rank];
-        private final double[] ap = new double[rank];
+        private final float[] solve;
+        private final float[] fixed;
+        private final float[] gram;
+        private final float[] x = new float[rank];
+        private final float[] r = new float[rank];
+        private final float[] p = new float[rank];
+        private final float[] ap = new float[rank];
 
-        RowSolver(Side side, double[] solve, double[] fixed, double[] gram) {
+        RowSolver(Side side, float[] solve, float[] fixed, float[] gram) {
             this.side = side;
             this.solve = solve;
             this.fixed = fixed;
@@ -176,12 +177,12 @@ public final class AlsRecommender implements Recommender {
                 int end = side.start[row + 1];
                 int offset = row * rank;
                 if (start == end) {
-                    Arrays.fill(solve, offset, offset + rank, 0.0);
+                    Arrays.fill(solve, offset, offset + rank, 0f);
                     continue;
                 }
                 System.arraycopy(solve, offset, x, 0, rank);
-                conjugateGradient(gram, fixed, side.column, side.count, start, end, reg * (end - start), alpha,
-                        cgSteps, x, r, p, ap);
+                conjugateGradient(gram, fixed, side.column, side.count, start, end, (float) (reg * (end - start)),
+                        (float) alpha, cgSteps, x, r, p, ap);
                 System.arraycopy(x, 0, solve, offset, rank);
             }
         }
@@ -191,9 +192,8 @@ public final class AlsRecommender implements Recommender {
      * Improves {@code x} towards the solution of {@code (G + lambda I + sum_k (c_k - 1) y_k y_k') x = sum_k c_k y_k}
      * over the bought columns {@code column[start..end)} with {@code steps} CG steps.
      */
-    static void conjugateGradient(double[] gram, double[] fixed, int[] column, int[] count, int start, int end,
-                                  double lambda, double alpha, int steps, double[] x, double[] r, double[] p,
-                                  double[] ap) {
+    static void conjugateGradient(float[] gram, float[] fixed, int[] column, int[] count, int start, int end,
+                                  float lambda, float alpha, int steps, float[] x, float[] r, float[] p, float[] ap) {
         int rank = x.length;
         // r = b - A x
         multiply(gram, fixed, column, count, start, end, lambda, alpha, x, r);
@@ -201,27 +201,27 @@ public final class AlsRecommender implements Recommender {
             r[f] = -r[f];
         }
         for (int k = start; k < end; k++) {
-            double c = 1.0 + alpha * count[k];
+            float c = 1f + alpha * count[k];
             int y = column[k] * rank;
             for (int f = 0; f < rank; f++) {
                 r[f] += c * fixed[y + f];
             }
         }
         System.arraycopy(r, 0, p, 0, rank);
-        double rsOld = dot(r, r);
+        double rsOld = dot(r, 0, r, rank);
         for (int step = 0; step < steps && rsOld > 1e-20; step++) {
             multiply(gram, fixed, column, count, start, end, lambda, alpha, p, ap);
-            double pAp = dot(p, ap);
+            double pAp = dot(p, 0, ap, rank);
             if (pAp <= 0) {
                 break;
             }
-            double a = rsOld / pAp;
+            float a = (float) (rsOld / pAp);
             for (int f = 0; f < rank; f++) {
                 x[f] += a * p[f];
                 r[f] -= a * ap[f];
             }
-            double rsNew = dot(r, r);
-            double beta = rsNew / rsOld;
+            double rsNew = dot(r, 0, r, rank);
+            float beta = (float) (rsNew / rsOld);
             for (int f = 0; f < rank; f++) {
                 p[f] = r[f] + beta * p[f];
             }
@@ -230,15 +230,15 @@ public final class AlsRecommender implements Recommender {
     }
 
     /** out = (G + lambda I) v + sum_k (c_k - 1) (y_k . v) y_k. */
-    private static void multiply(double[] gram, double[] fixed, int[] column, int[] count, int start, int end,
-                                 double lambda, double alpha, double[] v, double[] out) {
+    private static void multiply(float[] gram, float[] fixed, int[] column, int[] count, int start, int end,
+                                 float lambda, float alpha, float[] v, float[] out) {
         int rank = v.length;
         for (int f = 0; f < rank; f++) {
             out[f] = lambda * v[f];
         }
         // G is symmetric, so G v is a sum of G's rows: axpy loops, which the JIT vectorises.
         for (int g = 0; g < rank; g++) {
-            double vg = v[g];
+            float vg = v[g];
             int row = g * rank;
             for (int f = 0; f < rank; f++) {
                 out[f] += vg * gram[row + f];
@@ -246,23 +246,19 @@ public final class AlsRecommender implements Recommender {
         }
         for (int k = start; k < end; k++) {
             int y = column[k] * rank;
-            double w = alpha * count[k] * dot(fixed, y, v, rank);
+            float w = (float) (alpha * count[k] * dot(fixed, y, v, rank));
             for (int f = 0; f < rank; f++) {
                 out[f] += w * fixed[y + f];
             }
         }
     }
 
-    private static double dot(double[] a, double[] b) {
-        return dot(a, 0, b, a.length);
-    }
-
     /** a[offset..offset+n) . b[0..n), with four partial sums to shorten the dependency chain. */
-    static double dot(double[] a, int offset, double[] b, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
+    static double dot(float[] a, int offset, float[] b, int n) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
         int f = 0;
         for (; f + 3 < n; f += 4) {
             s0 += a[offset + f] * b[f];
@@ -273,33 +269,33 @@ public final class AlsRecommender implements Recommender {
         for (; f < n; f++) {
             s0 += a[offset + f] * b[f];
         }
-        return (s0 + s1) + (s2 + s3);
+        return (double) (s0 + s1) + (double) (s2 + s3);
     }
 
     /**
      * F'F for a row-major factor matrix: partial sums over a fixed partition of the rows, added in partition
      * order, so the result is bit-identical whether the parts run on one thread or several.
      */
-    static double[] gram(double[] factors, int rows, int rank, ExecutorService pool) {
-        List<double[]> partial = new ArrayList<>(GRAM_PARTS);
+    static float[] gram(float[] factors, int rows, int rank, ExecutorService pool) {
+        List<float[]> partial = new ArrayList<>(GRAM_PARTS);
         if (pool == null) {
             for (int part = 0; part < GRAM_PARTS; part++) {
                 partial.add(gramOfRows(factors, partStart(rows, part), partStart(rows, part + 1), rank));
             }
         } else {
-            List<Future<double[]>> futures = new ArrayList<>(GRAM_PARTS);
+            List<Future<float[]>> futures = new ArrayList<>(GRAM_PARTS);
             for (int part = 0; part < GRAM_PARTS; part++) {
                 int from = partStart(rows, part);
                 int to = partStart(rows, part + 1);
                 futures.add(pool.submit(() -> gramOfRows(factors, from, to, rank)));
             }
-            for (Future<double[]> future : futures) {
+            for (Future<float[]> future : futures) {
                 partial.add(get(future));
             }
         }
-        double[] gram = partial.get(0);
+        float[] gram = partial.get(0);
         for (int part = 1; part < GRAM_PARTS; part++) {
-            double[] add = partial.get(part);
+            float[] add = partial.get(part);
             for (int e = 0; e < gram.length; e++) {
                 gram[e] += add[e];
             }
@@ -311,12 +307,12 @@ public final class AlsRecommender implements Recommender {
         return (int) ((long) rows * part / GRAM_PARTS);
     }
 
-    private static double[] gramOfRows(double[] factors, int from, int to, int rank) {
-        double[] gram = new double[rank * rank];
+    private static float[] gramOfRows(float[] factors, int from, int to, int rank) {
+        float[] gram = new float[rank * rank];
         for (int r = from; r < to; r++) {
             int offset = r * rank;
             for (int f = 0; f < rank; f++) {
-                double v = factors[offset + f];
+                float v = factors[offset + f];
                 if (v == 0) {
                     continue;
                 }
@@ -366,12 +362,12 @@ public final class AlsRecommender implements Recommender {
         private final double alpha;
         private final double reg;
         private final int cgSteps;
-        private final double[] userFactors;
-        private final double[] itemFactors;
-        private volatile double[] itemGram;
+        private final float[] userFactors;
+        private final float[] itemFactors;
+        private volatile float[] itemGram;
 
-        private Fitted(Interactions train, int rank, double alpha, double reg, int cgSteps, double[] userFactors,
-                       double[] itemFactors) {
+        private Fitted(Interactions train, int rank, double alpha, double reg, int cgSteps, float[] userFactors,
+                       float[] itemFactors) {
             this.train = train;
             this.rank = rank;
             this.alpha = alpha;
@@ -393,12 +389,20 @@ public final class AlsRecommender implements Recommender {
 
         @Override
         public double[] userFactors(int user) {
-            return Arrays.copyOfRange(userFactors, user * rank, (user + 1) * rank);
+            return toDouble(userFactors, user * rank, rank);
         }
 
         @Override
         public double[] itemFactors(int item) {
-            return Arrays.copyOfRange(itemFactors, item * rank, (item + 1) * rank);
+            return toDouble(itemFactors, item * rank, rank);
+        }
+
+        private static double[] toDouble(float[] values, int offset, int length) {
+            double[] copy = new double[length];
+            for (int f = 0; f < length; f++) {
+                copy[f] = values[offset + f];
+            }
+            return copy;
         }
 
         /** Scores {@code x_u . y_i} with the learnt user vector; zero for a user the model was not trained on. */
@@ -409,32 +413,36 @@ public final class AlsRecommender implements Recommender {
                 Arrays.fill(out, 0, nItems, 0.0);
                 return;
             }
-            scoreVector(userFactors, history.user() * rank, out);
+            float[] x = Arrays.copyOfRange(userFactors, history.user() * rank, (history.user() + 1) * rank);
+            for (int i = 0; i < nItems; i++) {
+                out[i] = dot(itemFactors, i * rank, x, rank);
+            }
         }
 
         /** Scores {@code x . y_i} for every item with an arbitrary user vector, e.g. from {@link #foldIn}. */
-        public void scoreVector(double[] user, int offset, double[] out) {
-            int nItems = train.numItems();
-            double[] x = Arrays.copyOfRange(user, offset, offset + rank);
-            for (int i = 0; i < nItems; i++) {
+        public void scoreVector(double[] user, double[] out) {
+            float[] x = new float[rank];
+            for (int f = 0; f < rank; f++) {
+                x[f] = (float) user[f];
+            }
+            for (int i = 0; i < train.numItems(); i++) {
                 out[i] = dot(itemFactors, i * rank, x, rank);
             }
         }
 
         @Override
         public double[] foldIn(UserHistory history) {
-            double[] x = new double[rank];
-            if (history.size() == 0) {
-                return x;
+            float[] x = new float[rank];
+            if (history.size() > 0) {
+                conjugateGradient(itemGram(), itemFactors, history.items(), history.counts(), 0, history.size(),
+                        (float) (reg * history.size()), (float) alpha, Math.max(rank, cgSteps), x, new float[rank],
+                        new float[rank], new float[rank]);
             }
-            conjugateGradient(itemGram(), itemFactors, history.items(), history.counts(), 0, history.size(),
-                    reg * history.size(), alpha, Math.max(rank, cgSteps), x, new double[rank], new double[rank],
-                    new double[rank]);
-            return x;
+            return toDouble(x, 0, rank);
         }
 
-        private double[] itemGram() {
-            double[] gram = itemGram;
+        private float[] itemGram() {
+            float[] gram = itemGram;
             if (gram == null) {
                 gram = gram(itemFactors, train.numItems(), rank, null);
                 itemGram = gram;
@@ -447,7 +455,7 @@ public final class AlsRecommender implements Recommender {
          * {@code sum_all (x.y)^2 = sum_u x_u' (Y'Y) x_u}, corrected on the bought pairs.
          */
         public double loss() {
-            double[] gram = itemGram();
+            float[] gram = itemGram();
             double loss = 0;
             for (int u = 0; u < train.numUsers(); u++) {
                 int x = u * rank;
