@@ -30,7 +30,8 @@ import java.util.Set;
  * <pre>{@code
  * EvaluationReport report = OrtEvaluation.runAndWrite(csv, out, OrtEvaluation.Options.defaults(), progress);
  * }</pre>
- * The full grid fits 10 EASE inverses of about 3,400 items; give the JVM 2 GB of heap.
+ * The full grid fits ten EASE inverses of about 3,400 items (most of its three to four minutes on two cores);
+ * 1 GB of heap is enough.
  * OR-INC (section 7) fits in the same frame later: another {@link EvaluationSplit} plus variants that score
  * stale models through {@link Evaluator}'s general form.
  */
