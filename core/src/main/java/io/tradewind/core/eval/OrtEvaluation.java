@@ -2,6 +2,7 @@ package io.tradewind.core.eval;
 
 import io.tradewind.core.model.FitCache;
 import io.tradewind.core.model.FittedModel;
+import io.tradewind.core.model.FreshBlendRecommender;
 import io.tradewind.core.model.Recommender;
 import io.tradewind.core.progress.ProgressListener;
 
@@ -12,10 +13,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The OR-T offline evaluation of {@code ../shared/eval/PROTOCOL.md}: clean the Online Retail file, build the
@@ -23,11 +26,12 @@ import java.util.Objects;
  * every model family's grid on validation (best NDCG@10 per track, first in grid order on ties), refit the
  * chosen point on OR-T's training data and evaluate it once on the test.
  *
- * <p>One call does it all:
+ * <p>One call does it all (what {@code ./tradewind evaluate --protocol or-t --data FILE --out FILE.json} runs):
  * <pre>{@code
- * EvaluationReport report = OrtEvaluation.run(csv, OrtEvaluation.Options.defaults(), progress);
- * ReportJson.write(report, out);
+ * EvaluationReport report = OrtEvaluation.runAndWrite(csv, out, OrtEvaluation.Options.defaults(), progress);
  * }</pre>
+ * The full grid fits ten EASE inverses of about 3,400 items (most of its three to four minutes on two cores);
+ * 1 GB of heap is enough.
  * OR-INC (section 7) fits in the same frame later: another {@link EvaluationSplit} plus variants that score
  * stale models through {@link Evaluator}'s general form.
  */
@@ -78,6 +82,14 @@ public final class OrtEvaluation {
     private OrtEvaluation() {
     }
 
+    /** {@link #run(Path, Options, ProgressListener)}, then writes the report as JSON to {@code out}. */
+    public static EvaluationReport runAndWrite(Path csv, Path out, Options options, ProgressListener progress)
+            throws IOException {
+        EvaluationReport report = run(csv, options, progress);
+        ReportJson.write(report, out);
+        return report;
+    }
+
     /** Loads and cleans {@code csv}, then runs {@link #run(OnlineRetailCsv.Cleaned, Options, ProgressListener)}. */
     public static EvaluationReport run(Path csv, Options options, ProgressListener progress) throws IOException {
         long start = System.nanoTime();
@@ -95,6 +107,7 @@ public final class OrtEvaluation {
         Splits splits = Splits.of(data.purchases());
         FitCache cache = new FitCache();
         List<ModelFamily> families = ModelGrids.families(options.models(), options.quick(), options.threads(), cache);
+        Set<String> shared = sharedComponents(families);
         int units = families.stream().mapToInt(f -> f.grid().size() + f.tracks().size()).sum();
         progress.start("OR-T evaluation", units);
 
@@ -103,14 +116,14 @@ public final class OrtEvaluation {
         List<EvaluationReport.Fit> fits = new ArrayList<>();
         try {
             for (ModelFamily family : families) {
-                FamilyOutcome outcome = searchAndTest(family, splits, cache, progress);
+                FamilyOutcome outcome = searchAndTest(family, splits, cache, shared, progress);
                 results.addAll(outcome.results);
                 validation.addAll(outcome.validation);
                 fits.addAll(outcome.fits);
-                cache.evict(splits.validation().train());
-                cache.evict(splits.ort().train());
             }
         } finally {
+            cache.evict(splits.validation().train());
+            cache.evict(splits.ort().train());
             progress.finish();
         }
         List<String> order = families.stream().map(ModelFamily::name).toList();
@@ -126,12 +139,30 @@ public final class OrtEvaluation {
                 List.of(summary(splits.validation()), summary(splits.ort())), results, validation, fits);
     }
 
-    private record FamilyOutcome(List<EvaluationReport.Result> results, List<EvaluationReport.ValidationPoint> validation,
+    record FamilyOutcome(List<EvaluationReport.Result> results, List<EvaluationReport.ValidationPoint> validation,
                                  List<EvaluationReport.Fit> fits) {
     }
 
-    /** Grid search on validation, then one refit per distinct chosen point and one test evaluation per track. */
-    static FamilyOutcome searchAndTest(ModelFamily family, Splits splits, FitCache cache, ProgressListener progress) {
+    /** Recommenders that blends fit as components: their validation fits are kept in the cache for the blends. */
+    static Set<String> sharedComponents(List<ModelFamily> families) {
+        Set<String> keys = new HashSet<>();
+        for (ModelFamily family : families) {
+            for (Recommender recommender : family.grid()) {
+                if (recommender instanceof FreshBlendRecommender blend) {
+                    blend.components().forEach(c -> keys.add(FitCache.key(c)));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Grid search on validation, then one refit per distinct chosen point and one test evaluation per track.
+     * Validation fits of {@code shared} components go through the cache (so blends reuse them); refits never
+     * use cached components, so test fit times are those of a complete fit.
+     */
+    static FamilyOutcome searchAndTest(ModelFamily family, Splits splits, FitCache cache, Set<String> shared,
+                                       ProgressListener progress) {
         List<EvaluationReport.Fit> fits = new ArrayList<>();
         List<Recommender> grid = family.grid();
         double[] fitSeconds = new double[grid.size()];
@@ -139,7 +170,9 @@ public final class OrtEvaluation {
         for (int g = 0; g < grid.size(); g++) {
             Recommender recommender = grid.get(g);
             long start = System.nanoTime();
-            FittedModel model = recommender.fit(splits.validation().train(), ProgressListener.NONE);
+            FittedModel model = shared.contains(FitCache.key(recommender))
+                    ? cache.fit(recommender, splits.validation().train(), ProgressListener.NONE)
+                    : recommender.fit(splits.validation().train(), ProgressListener.NONE);
             fitSeconds[g] = seconds(start);
             fits.add(new EvaluationReport.Fit(recommender.name(), recommender.params(),
                     splits.validation().trainWindow(), fitSeconds[g]));
@@ -172,7 +205,6 @@ public final class OrtEvaluation {
         chosen.forEach((track, g) -> tracksByPoint.computeIfAbsent(g, k -> new ArrayList<>()).add(track));
         for (Map.Entry<Integer, List<Track>> entry : tracksByPoint.entrySet()) {
             Recommender recommender = grid.get(entry.getKey());
-            cache.evict(splits.validation().train());
             cache.evict(splits.ort().train());
             long start = System.nanoTime();
             FittedModel model = recommender.fit(splits.ort().train(), ProgressListener.NONE);

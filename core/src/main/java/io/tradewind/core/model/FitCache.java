@@ -17,13 +17,21 @@ public final class FitCache {
     /** The cached fit of {@code recommender} on {@code train}, fitting it on first use. */
     public synchronized FittedModel fit(Recommender recommender, Interactions train, ProgressListener progress) {
         Map<String, FittedModel> byModel = fits.computeIfAbsent(train, t -> new HashMap<>());
-        String key = recommender.name() + recommender.params();
+        String key = key(recommender);
         FittedModel fitted = byModel.get(key);
         if (fitted == null) {
             fitted = recommender.fit(train, progress);
             byModel.put(key, fitted);
         }
         return fitted;
+    }
+
+    /**
+     * The identity of a fit: name and hyper-parameters. Settings outside {@link Recommender#params()} (seeds,
+     * thread counts) must therefore agree between recommenders that share a cache.
+     */
+    public static String key(Recommender recommender) {
+        return recommender.name() + recommender.params();
     }
 
     /** Forgets every fit made on {@code train}. */

@@ -4,6 +4,7 @@ import io.tradewind.core.progress.ProgressListener;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -126,9 +127,18 @@ public final class FreshBlendRecommender implements Recommender {
         return params;
     }
 
+    /** The models this blend fits and combines: EASE, and ALS when its weight is positive. */
+    public List<Recommender> components() {
+        return settings.alsWeight > 0 ? List.of(ease(), settings.als) : List.of(ease());
+    }
+
+    private EaseRecommender ease() {
+        return new EaseRecommender(settings.easeLambda);
+    }
+
     @Override
     public FittedModel fit(Interactions train, ProgressListener progress) {
-        FittedModel ease = component(new EaseRecommender(settings.easeLambda), train, progress);
+        FittedModel ease = component(ease(), train, progress);
         FittedModel als = settings.alsWeight > 0 ? component(settings.als, train, progress) : null;
         int n = train.numItems();
         double now = train.maxMillis();

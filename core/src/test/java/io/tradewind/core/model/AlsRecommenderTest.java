@@ -102,7 +102,7 @@ class AlsRecommenderTest {
         int h7 = x.itemIndex("h7");
         double[] vector = als.foldIn(new UserHistory(-1, new int[] {h3, h7}, new int[] {2, 1}, new long[] {0, 0}));
         double[] s = new double[x.numItems()];
-        als.scoreVector(vector, 0, s);
+        als.scoreVector(vector, s);
         for (int i = 0; i < x.numItems(); i++) {
             if (x.itemId(i).startsWith("g")) {
                 assertTrue(s[i] < s[h3], "g items below the user's community");
