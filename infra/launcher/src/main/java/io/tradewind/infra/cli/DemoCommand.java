@@ -1,11 +1,15 @@
 package io.tradewind.infra.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradewind.batch.ingest.EventImporter;
 import io.tradewind.batch.ingest.ImportRequest;
 import io.tradewind.batch.ingest.ImportSummary;
 import io.tradewind.batch.masterdata.MasterDatasetReader;
 import io.tradewind.batch.retrain.RetrainOptions;
 import io.tradewind.batch.retrain.RetrainPipeline;
+import io.tradewind.core.eval.EvaluationReport;
+import io.tradewind.core.eval.OrtEvaluation;
 import io.tradewind.core.portrait.Portrait;
 import io.tradewind.infra.embedded.EmbeddedHdfs;
 import java.io.File;
@@ -17,7 +21,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
 import picocli.CommandLine.Command;
@@ -28,6 +36,8 @@ import picocli.CommandLine.Option;
                 + "evaluate against the peers, and show the report, portraits and lists.")
 final class DemoCommand implements Callable<Integer> {
     static final String ONLINE_RETAIL = "online_retail.csv.gz";
+    private static final int EXAMPLE_ITEMS = 5;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(names = "--input", description = "Online Retail CSV (default: ../shared/data/" + ONLINE_RETAIL
             + " beside the repository).")
@@ -67,9 +77,16 @@ final class DemoCommand implements Callable<Integer> {
 
             Path report = work.resolve("report-" + retrained.version() + ".html");
             copyToLocal(hdfs, retrained.versionUri() + "/" + RetrainPipeline.REPORT, report);
+            List<Portrait> examples = examplePortraits(retrained.portraits());
+            printExamples(examples, readLists(hdfs, retrained.versionUri(), examples), out);
+
+            Path evaluation = work.resolve("evaluation-or-t.json");
+            EvaluationReport evaluated = OrtEvaluation.runAndWrite(data, evaluation,
+                    OrtEvaluation.Options.defaults().withQuick(true), progress);
+            EvaluateCommand.print(evaluated, PeerResults.read(home.resolve("../shared/eval/peers.json")), out);
             out.println();
+            out.println("Evaluation (OR-T protocol, quick grid; full grid: ./tradewind evaluate): " + evaluation.toUri());
             out.println("Report: " + report.toUri());
-            printExamplePortraits(retrained.portraits(), out);
         }
         return 0;
     }
@@ -89,16 +106,52 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void printExamplePortraits(List<Portrait> portraits, PrintStream out) {
-        out.println("Example portraits:");
-        portraits.stream().filter(p -> !p.isNewUser())
-                .collect(java.util.stream.Collectors.groupingBy(Portrait::segment))
-                .forEach((segment, members) -> {
-                    Portrait p = members.get(0);
-                    out.printf("  user %s: %s, %s, last purchase %.0f days ago, %d purchases, %.0f GBP, peak %s %02dh, "
-                                    + "likes %s%n", p.userId(), segment, p.habits().country(), p.rfm().recencyDays(),
-                            p.rfm().frequency(), p.rfm().monetary(), p.habits().peakWeekday(), p.habits().peakHour(),
-                            p.habits().topWords());
-                });
+    /** One buyer per segment, in segment-name order. */
+    private static List<Portrait> examplePortraits(List<Portrait> portraits) {
+        return portraits.stream().filter(p -> !p.isNewUser())
+                .collect(Collectors.groupingBy(Portrait::segment, TreeMap::new, Collectors.toList()))
+                .values().stream().map(members -> members.get(0)).toList();
+    }
+
+    /** The blend's "new to you" lists of the example users, with item titles, read back from the published views. */
+    private static Map<String, List<String>> readLists(EmbeddedHdfs hdfs, String versionUri, List<Portrait> users)
+            throws java.io.IOException {
+        Map<String, String> titles = new HashMap<>();
+        for (String line : readLines(hdfs, versionUri + "/items.jsonl")) {
+            JsonNode item = JSON.readTree(line);
+            titles.put(item.path("itemId").asText(), item.path("title").asText());
+        }
+        java.util.Set<String> wanted = users.stream().map(Portrait::userId).collect(Collectors.toSet());
+        Map<String, List<String>> lists = new HashMap<>();
+        for (String line : readLines(hdfs, versionUri + "/toplists/FreshBlend.jsonl")) {
+            JsonNode row = JSON.readTree(line);
+            if (wanted.contains(row.path("user").asText())) {
+                List<String> items = new java.util.ArrayList<>();
+                for (int i = 0; i < Math.min(EXAMPLE_ITEMS, row.path("fresh").size()); i++) {
+                    String id = row.path("fresh").get(i).path("item").asText();
+                    items.add(id + " " + titles.getOrDefault(id, "?"));
+                }
+                lists.put(row.path("user").asText(), items);
+            }
+        }
+        return lists;
+    }
+
+    private static List<String> readLines(EmbeddedHdfs hdfs, String uri) throws java.io.IOException {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(uri);
+        try (InputStream in = path.getFileSystem(hdfs.configuration()).open(path)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
+    private static void printExamples(List<Portrait> examples, Map<String, List<String>> lists, PrintStream out) {
+        out.println();
+        out.println("Example portraits and their recommendations (FreshBlend, items new to the user):");
+        for (Portrait p : examples) {
+            out.printf("  user %s: %s, %s, last purchase %.0f days ago, %d purchases, %.0f GBP, peak %s %02dh, likes %s%n",
+                    p.userId(), p.segment(), p.habits().country(), p.rfm().recencyDays(), p.rfm().frequency(),
+                    p.rfm().monetary(), p.habits().peakWeekday(), p.habits().peakHour(), p.habits().topWords());
+            lists.getOrDefault(p.userId(), List.of()).forEach(item -> out.println("      " + item));
+        }
     }
 }
