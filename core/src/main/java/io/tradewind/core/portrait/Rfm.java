@@ -1,8 +1,8 @@
 package io.tradewind.core.portrait;
 
 /**
- * Recency (days since the last purchase), frequency (purchase occasions) and monetary value (purchase revenue)
- * of one user at an as-of time.
+ * Recency (days since the last purchase), frequency (purchase occasions) and monetary value (revenue net of
+ * returns) of one user at an as-of time.
  */
 public record Rfm(double recencyDays, int frequency, double monetary) {
     private static final double MILLIS_PER_DAY = 86_400_000.0;
@@ -13,7 +13,9 @@ public record Rfm(double recencyDays, int frequency, double monetary) {
             throw new IllegalArgumentException("user " + activity.userId() + " has no purchases: no RFM (new-user stratum)");
         }
         double recency = Math.max(0.0, (asOfMillis - activity.lastPurchaseMillis()) / MILLIS_PER_DAY);
-        return new Rfm(recency, activity.purchaseOccasions(), Math.max(0.0, activity.buyValue()));
+        // Net of returns: an order keyed by mistake and cancelled the same day (77,000 GBP in Online Retail) is
+        // no sign of value.
+        return new Rfm(recency, activity.purchaseOccasions(), Math.max(0.0, activity.buyValue() - activity.returnValue()));
     }
 
     /**

@@ -40,7 +40,7 @@ class PortraitBuilderTest {
         Rfm rfm = Rfm.of(a, AS_OF);
         assertEquals(9.573, rfm.recencyDays(), 1e-3, "last purchase 2011-11-21 10:15 to as-of 2011-12-01");
         assertEquals(2, rfm.frequency(), "two baskets (distinct purchase times)");
-        assertEquals(10.0 + 2.0 + 3.0, rfm.monetary(), 1e-9);
+        assertEquals(10.0 + 2.0 + 3.0 - 1.0, rfm.monetary(), 1e-9, "revenue net of the returned candle");
 
         Habits h = Habits.of(a);
         assertEquals("France", h.country());
