@@ -79,8 +79,9 @@ public final class EventImporter {
             progress.start("import " + mapping.name() + " " + input.uri(), input.length());
             try (CsvEventReader rows = CsvEventReader.open(mapping, input.reader(), input.uri().toString())) {
                 Counts counts = copy(rows, appender, rejects, input, progress);
-                AppendResult appended = appender.commit();
+                // The rejects file first: if it cannot be written, no events have become visible yet.
                 URI rejectsFile = rejects.commit();
+                AppendResult appended = appender.commit();
                 return new ImportSummary(importId, mapping.name(), input.uri(), layout.root().toUri(), counts.read,
                         appended.written(), appended.alreadyPresent(), counts.skipped, counts.rejected,
                         counts.skippedByReason, counts.rejectedByReason, appended.partitions(), appended.files(),

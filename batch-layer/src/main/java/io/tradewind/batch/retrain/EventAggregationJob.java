@@ -71,6 +71,14 @@ public final class EventAggregationJob {
             CompletableFuture<List<PairStat>> pairList = drainAsync(pairIt, drainers);
             CompletableFuture<List<ItemStat>> itemList = drainAsync(itemIt, drainers);
             try {
+                // A drainer that dies stops fetching, its sink fills up and the job would never end: cancel it.
+                for (CompletableFuture<?> drain : List.of(userList, pairList, itemList)) {
+                    drain.whenComplete((rows, failure) -> {
+                        if (failure != null) {
+                            job.cancel();
+                        }
+                    });
+                }
                 CompletableFuture.allOf(userList, pairList, itemList).join();
             } finally {
                 drainers.shutdownNow();

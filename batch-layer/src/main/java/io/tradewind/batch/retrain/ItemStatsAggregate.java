@@ -1,5 +1,6 @@
 package io.tradewind.batch.retrain;
 
+import io.tradewind.core.portrait.Habits;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.AggregateFunction;
@@ -42,12 +43,15 @@ final class ItemStatsAggregate implements AggregateFunction<ItemSighting, ItemSt
 
     @Override
     public ItemStat getResult(Acc acc) {
-        return new ItemStat(acc.itemId, mostFrequent(acc.titles), mostFrequent(acc.categories),
+        return new ItemStat(acc.itemId, Habits.mostFrequent(acc.titles), Habits.mostFrequent(acc.categories),
                 acc.priceCount == 0 ? 0.0 : acc.priceSum / acc.priceCount, acc.buyers, new java.util.TreeMap<>(acc.buyersByCountry)); // mutable: Kryo rebuilds maps by put
     }
 
     @Override
     public Acc merge(Acc a, Acc b) {
+        if (a.itemId == null) {
+            a.itemId = b.itemId;
+        }
         a.buyers += b.buyers;
         b.buyersByCountry.forEach((k, v) -> a.buyersByCountry.merge(k, v, Integer::sum));
         b.titles.forEach((k, v) -> a.titles.merge(k, v, Integer::sum));
@@ -55,14 +59,5 @@ final class ItemStatsAggregate implements AggregateFunction<ItemSighting, ItemSt
         a.priceSum += b.priceSum;
         a.priceCount += b.priceCount;
         return a;
-    }
-
-    /** Most frequent value; ties go to the smallest, so the catalogue is the same on every run. */
-    private static String mostFrequent(Map<String, Integer> counts) {
-        return counts.entrySet().stream()
-                .max(Map.Entry.<String, Integer>comparingByValue()
-                        .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
-                .map(Map.Entry::getKey)
-                .orElse(null);
     }
 }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -36,41 +37,58 @@ public final class MasterDatasetSource {
     /** Data files of the partitions up to the as-of date (the job filters the last day's later events). */
     public static List<String> filesUpTo(String masterDatasetUri, Instant asOf, Configuration conf) {
         LocalDate lastDay = asOf.atZone(ZoneOffset.UTC).toLocalDate();
+        if (lastDay.isBefore(DateRange.all().first())) {
+            return List.of();
+        }
         try {
             return MasterDatasetReader.at(masterDatasetUri, conf)
-                    .files(DateRange.before(LocalDate.of(1970, 1, 1), lastDay.plusDays(1)))
+                    .files(DateRange.before(DateRange.all().first(), lastDay.plusDays(1)))
                     .stream().map(URI::toString).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the master data set " + masterDatasetUri + ": " + e.getMessage(), e);
         }
     }
 
-    /** The events of {@code files} (from {@link #filesUpTo}); there must be at least one file. */
+    /**
+     * The events of {@code files} (from {@link #filesUpTo}); there must be at least one file. The workers read
+     * with {@code conf}'s settings (HA name services, security, client tuning), not only the defaults.
+     */
     public static DataStream<BehaviourEvent> events(StreamExecutionEnvironment env, String masterDatasetUri,
-            List<String> files) {
+            List<String> files, Configuration conf) {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no master data set files to read under " + masterDatasetUri);
         }
         return env.fromData(files, Types.STRING)
                 .name("master data set files " + masterDatasetUri)
                 .rebalance()
-                .flatMap(new FileReader(masterDatasetUri))
+                .flatMap(new FileReader(masterDatasetUri, settings(conf)))
                 .returns(TypeInformation.of(BehaviourEvent.class))
                 .name("read events");
+    }
+
+    /** A Hadoop configuration as plain strings, so it travels to the Flink workers. */
+    static HashMap<String, String> settings(Configuration conf) {
+        HashMap<String, String> out = new HashMap<>();
+        conf.forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     /** Reads whole Parquet files of the master data set; one reader per parallel worker. */
     static final class FileReader extends RichFlatMapFunction<String, BehaviourEvent> {
         private final String root;
+        private final HashMap<String, String> settings;
         private transient MasterDatasetReader reader;
 
-        FileReader(String root) {
+        FileReader(String root, HashMap<String, String> settings) {
             this.root = root;
+            this.settings = settings;
         }
 
         @Override
         public void open(OpenContext context) {
-            reader = MasterDatasetReader.at(root, new Configuration());
+            Configuration conf = new Configuration();
+            settings.forEach(conf::set);
+            reader = MasterDatasetReader.at(root, conf);
         }
 
         @Override

@@ -27,11 +27,14 @@ public record RetrainOptions(
         if (portraitWindow.isNegative() || portraitWindow.isZero()) {
             throw new IllegalArgumentException("portrait window must be positive, got " + portraitWindow);
         }
-        if (holdout.isNegative() || holdout.compareTo(portraitWindow) >= 0) {
-            throw new IllegalArgumentException("hold-out must be between 0 and the portrait window, got " + holdout);
+        if (holdout.isNegative()) {
+            throw new IllegalArgumentException("hold-out must be 0 (no offline evaluation) or positive, got " + holdout);
         }
         if (segments != null && (segments < 2 || segments > 20)) {
             throw new IllegalArgumentException("segments must be between 2 and 20, got " + segments);
+        }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
         }
         if (topN < 1 || topN > 1000) {
             throw new IllegalArgumentException("top-N must be between 1 and 1000, got " + topN);

@@ -1,5 +1,6 @@
 package io.tradewind.batch.retrain;
 
+import io.tradewind.batch.masterdata.Locations;
 import io.tradewind.batch.report.RetrainReport;
 import io.tradewind.batch.views.Manifest;
 import io.tradewind.batch.views.PopularityView;
@@ -60,7 +61,7 @@ public final class RetrainPipeline {
         long t0 = System.nanoTime();
         progress.start("Aggregating events in Flink", -1);
         EventAggregates aggregates = new EventAggregationJob(
-                env -> MasterDatasetSource.events(env, options.eventsUri(), files), options.parallelism())
+                env -> MasterDatasetSource.events(env, options.eventsUri(), files, hadoopConf), options.parallelism())
                 .execute(options.asOfMillis(), options.portraitWindowStartMillis());
         progress.finish();
         seconds.put("aggregate", elapsed(t0));
@@ -75,9 +76,22 @@ public final class RetrainPipeline {
         progress.finish();
         seconds.put("portraits", elapsed(t1));
 
-        String version = VERSION_FORMAT.format(Instant.now());
         ViewStore store = new ViewStore(options.outUri(), hadoopConf);
-        ViewStore.VersionWriter writer = store.newVersion(version);
+        ViewStore.VersionWriter writer = store.newVersion(VERSION_FORMAT.format(Instant.now()));
+        try {
+            Result result = writeVersion(writer, options, aggregates, portraits, seconds);
+            writer.complete();
+            store.publish(writer.version());
+            return result;
+        } catch (Exception e) {
+            writer.abandon();
+            throw e;
+        }
+    }
+
+    private Result writeVersion(ViewStore.VersionWriter writer, RetrainOptions options, EventAggregates aggregates,
+                                PortraitBuilder.Result portraits, Map<String, Double> seconds) throws IOException {
+        String version = writer.version();
         Map<String, Long> rows = new LinkedHashMap<>();
         long t2 = System.nanoTime();
         rows.put("portraits.jsonl", writer.writeJsonLines("portraits.jsonl", portraits.portraits()));
@@ -100,8 +114,7 @@ public final class RetrainPipeline {
                 List.of(portraits.model().labels()), models.models(), models.evaluation(), seconds);
         writer.writeText(REPORT, RetrainReport.html(manifest, segmentsView, portraits.portraits(), models.curves()));
         writer.writeJson(ViewStore.MANIFEST, manifest);
-        store.publish(version);
-        return new Result(version, writer.dir().toString(), manifest, portraits.portraits());
+        return new Result(version, writer.finalDir().toString(), manifest, portraits.portraits());
     }
 
     private static IllegalArgumentException noEventsBeforeAsOf(RetrainOptions options) {
@@ -110,7 +123,7 @@ public final class RetrainPipeline {
     }
 
     private void requireEventsExist(String eventsUri) throws IOException {
-        Path path = new Path(eventsUri);
+        Path path = new Path(Locations.toUri(eventsUri));
         FileSystem fs = path.getFileSystem(hadoopConf);
         if (!fs.exists(path)) {
             throw new IllegalArgumentException("no master data set at " + eventsUri

@@ -2,6 +2,7 @@ package io.tradewind.batch.retrain;
 
 import io.tradewind.core.event.BehaviourEvent;
 import io.tradewind.core.event.EventType;
+import io.tradewind.core.portrait.Habits;
 import io.tradewind.core.portrait.UserActivity;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,7 +58,7 @@ final class UserHistoryFunction extends ProcessWindowFunction<BehaviourEvent, Us
     private static final class PurchasesOfItem {
         final TreeSet<Long> times = new TreeSet<>();
         final Map<String, Integer> countries = new HashMap<>();
-        String title;
+        final Map<String, Integer> titles = new HashMap<>();
         String category;
         double priceSum;
         int priceCount;
@@ -68,7 +69,7 @@ final class UserHistoryFunction extends ProcessWindowFunction<BehaviourEvent, Us
                 countries.merge(e.country(), 1, Integer::sum);
             }
             if (e.itemTitle() != null && !e.itemTitle().isBlank()) {
-                title = e.itemTitle().trim();
+                titles.merge(e.itemTitle().trim(), 1, Integer::sum);
             }
             if (e.category() != null && !e.category().isBlank()) {
                 category = e.category();
@@ -80,9 +81,8 @@ final class UserHistoryFunction extends ProcessWindowFunction<BehaviourEvent, Us
         }
 
         ItemSighting sighting(String item) {
-            String country = countries.entrySet().stream().max(Map.Entry.comparingByValue())
-                    .map(Map.Entry::getKey).orElse(null);
-            return new ItemSighting(item, country, title, category, priceSum, priceCount);
+            return new ItemSighting(item, Habits.mostFrequent(countries), Habits.mostFrequent(titles), category,
+                    priceSum, priceCount);
         }
     }
 }

@@ -7,12 +7,12 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import io.tradewind.batch.masterdata.Locations;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
@@ -23,12 +23,15 @@ import org.apache.hadoop.fs.Path;
 /**
  * The batch-views root on any Hadoop file system: {@code <root>/<version>/…} plus a {@code CURRENT} pointer file.
  *
- * <p>A version is written completely (its manifest last) before {@code CURRENT} is switched to it with one
- * atomic rename, so readers never see a half-written version; older versions stay for rollback.
+ * <p>A version is written under {@code <root>/_incomplete/}, moved to {@code <root>/<version>} in one rename
+ * once its manifest is written, and only then can {@code CURRENT} be switched to it (another atomic rename).
+ * Readers never see a half-written version, a failed run leaves nothing behind, older versions stay for
+ * rollback.
  */
 public final class ViewStore {
     public static final String CURRENT = "CURRENT";
     public static final String MANIFEST = "manifest.json";
+    static final String INCOMPLETE = "_incomplete";
     static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     private final Path root;
@@ -37,9 +40,9 @@ public final class ViewStore {
 
     public ViewStore(String rootUri, Configuration conf) {
         try {
-            this.root = new Path(rootUri);
+            this.root = new Path(Locations.toUri(rootUri));
             this.conf = conf;
-            this.fs = FileSystem.get(URI.create(rootUri), conf);
+            this.fs = root.getFileSystem(conf);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open batch-views root " + rootUri + ": " + e.getMessage(), e);
         }
@@ -53,14 +56,19 @@ public final class ViewStore {
         return fs;
     }
 
-    /** Starts a new version folder; nothing is visible to readers until {@link #publish(String)}. */
+    /**
+     * Starts a new version; nothing is visible until {@link VersionWriter#complete()}. A name already taken gets
+     * a numbered suffix, so a scheduler's quick retry does not fail.
+     */
     public VersionWriter newVersion(String version) throws IOException {
-        Path dir = new Path(root, version);
-        if (fs.exists(dir)) {
-            throw new IOException("batch-view version " + version + " already exists under " + root);
+        String name = version;
+        for (int n = 2; fs.exists(new Path(root, name)); n++) {
+            name = version + "-" + n;
         }
+        Path dir = new Path(new Path(root, INCOMPLETE), name);
+        fs.delete(dir, true); // left by a run that died before it could clean up
         fs.mkdirs(dir);
-        return new VersionWriter(dir);
+        return new VersionWriter(name, dir);
     }
 
     /** Points {@code CURRENT} at a complete version (it must have a manifest), atomically. */
@@ -109,14 +117,40 @@ public final class ViewStore {
 
     /** Writes the files of one version. */
     public final class VersionWriter {
+        private final String version;
         private final Path dir;
 
-        VersionWriter(Path dir) {
+        VersionWriter(String version, Path dir) {
+            this.version = version;
             this.dir = dir;
         }
 
-        public Path dir() {
-            return dir;
+        public String version() {
+            return version;
+        }
+
+        /** Where the version lives once complete. */
+        public Path finalDir() {
+            return new Path(root, version);
+        }
+
+        /** Moves the written version into place; it must have its manifest. */
+        public void complete() throws IOException {
+            if (!fs.exists(new Path(dir, MANIFEST))) {
+                throw new IOException("version " + version + " has no " + MANIFEST + ": it is incomplete");
+            }
+            if (!fs.rename(dir, finalDir())) {
+                throw new IOException("cannot move " + dir + " to " + finalDir());
+            }
+        }
+
+        /** Deletes what a failed run wrote. */
+        public void abandon() {
+            try {
+                fs.delete(dir, true);
+            } catch (IOException ignored) {
+                // best effort: newVersion clears a leftover of the same name, listings never show _incomplete
+            }
         }
 
         /** Writes one JSON object per line (one row per user, item or pair); returns the row count. */

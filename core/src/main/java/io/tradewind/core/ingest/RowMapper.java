@@ -13,11 +13,14 @@ import java.util.Map;
 public final class RowMapper {
     private final SourceMapping mapping;
     private final Map<String, Integer> columnIndex;
+    private final int width;
     private final ImportedRowIds ids;
 
-    RowMapper(SourceMapping mapping, Map<String, Integer> columnIndex) {
+    /** {@code width} is the header's column count: names may repeat (e.g. blank trailing columns). */
+    RowMapper(SourceMapping mapping, Map<String, Integer> columnIndex, int width) {
         this.mapping = mapping;
         this.columnIndex = columnIndex;
+        this.width = width;
         this.ids = new ImportedRowIds(mapping.name());
     }
 
@@ -26,9 +29,8 @@ public final class RowMapper {
      * @param rawRow the record as CSV text; the event id is derived from it
      */
     public RowOutcome map(List<String> values, String rawRow) {
-        if (values.size() != columnIndex.size()) {
-            return new RowOutcome.Rejected("malformed row",
-                    "expected " + columnIndex.size() + " columns, got " + values.size());
+        if (values.size() != width) {
+            return new RowOutcome.Rejected("malformed row", "expected " + width + " columns, got " + values.size());
         }
         Row row = new Row(columnIndex, values);
         for (RowRule rule : mapping.rules()) {

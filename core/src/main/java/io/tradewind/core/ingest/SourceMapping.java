@@ -93,7 +93,7 @@ public final class SourceMapping {
                         + "more than once in the header of " + inputName);
             }
         }
-        return new RowMapper(this, index);
+        return new RowMapper(this, index, header.size());
     }
 
     List<RowRule> rules() {

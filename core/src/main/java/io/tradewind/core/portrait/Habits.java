@@ -20,7 +20,7 @@ public record Habits(
     public static Habits of(UserActivity a) {
         int occasions = Math.max(1, a.purchaseOccasions());
         return new Habits(
-                top(a.countries(), 1).stream().findFirst().orElse(null),
+                mostFrequent(a.countries()),
                 a.hasPurchases() ? argMax(a.purchaseHours()) : -1,
                 a.hasPurchases() ? WEEKDAYS[argMax(a.purchaseWeekdays())] : null,
                 top(a.categories(), 3),
@@ -30,8 +30,13 @@ public record Habits(
                 a.buyLines() == 0 ? 0.0 : (double) a.returnLines() / a.buyLines());
     }
 
+    /** The most frequent key, or null for no counts; ties go to the smallest key, the same on every run. */
+    public static String mostFrequent(Map<String, Integer> counts) {
+        return top(counts, 1).stream().findFirst().orElse(null);
+    }
+
     /** Most frequent keys; ties broken by key so a portrait is the same on every run. */
-    static List<String> top(Map<String, Integer> counts, int n) {
+    public static List<String> top(Map<String, Integer> counts, int n) {
         return counts.entrySet().stream()
                 .sorted(Comparator.comparing(Map.Entry<String, Integer>::getValue).reversed()
                         .thenComparing(Map.Entry::getKey))

@@ -39,6 +39,9 @@ public final class Silhouette {
                     b = Math.min(b, distanceSum[c] / sizes[c]);
                 }
             }
+            if (b == Double.MAX_VALUE || Math.max(a, b) == 0) {
+                continue; // no other non-empty cluster, or all points identical: 0, not a perfect score
+            }
             total += (b - a) / Math.max(a, b);
         }
         return total / sample.length;

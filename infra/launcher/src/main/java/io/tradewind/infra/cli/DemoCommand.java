@@ -94,6 +94,10 @@ final class DemoCommand implements Callable<Integer> {
     /** Retrain as of the day after the newest event, so the whole history counts. */
     private static Instant dayAfterLastEvent(String events, EmbeddedHdfs hdfs) throws java.io.IOException {
         List<LocalDate> partitions = MasterDatasetReader.at(events, hdfs.configuration()).partitions();
+        if (partitions.isEmpty()) {
+            throw new IllegalArgumentException("the import wrote no events: is --input an Online Retail export? "
+                    + "See the counts per reason above and the rejects file under " + events + "/_rejects");
+        }
         LocalDate last = partitions.get(partitions.size() - 1);
         return last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     }

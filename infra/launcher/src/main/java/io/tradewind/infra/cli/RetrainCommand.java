@@ -2,12 +2,14 @@ package io.tradewind.infra.cli;
 
 import io.tradewind.batch.retrain.RetrainOptions;
 import io.tradewind.batch.retrain.RetrainPipeline;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 @Command(name = "retrain", mixinStandardHelpOptions = true,
@@ -37,10 +39,18 @@ final class RetrainCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
     int parallelism;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        RetrainOptions options = new RetrainOptions(events, out, asOf, Duration.ofDays(windowDays),
-                Duration.ofDays(holdoutDays), segments, 50, parallelism, 42L);
+        RetrainOptions options;
+        try {
+            options = new RetrainOptions(events, out, asOf, Duration.ofDays(windowDays), Duration.ofDays(holdoutDays),
+                    segments, 50, parallelism, 42L);
+        } catch (IllegalArgumentException badOption) {
+            throw new ParameterException(spec.commandLine(), badOption.getMessage()); // a usage error: exit 2
+        }
         RetrainPipeline.Result result = new RetrainPipeline(new Configuration(), new ConsoleProgress()).run(options);
         RetrainSummary.print(result, System.out);
         return 0;

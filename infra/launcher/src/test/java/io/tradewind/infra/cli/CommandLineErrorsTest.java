@@ -57,6 +57,22 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void outOfRangeOptionValuesAreUsageErrors() {
+        Outcome o = run("retrain", "--events", "file:///x", "--out", "file:///y", "--as-of", "2011-12-10",
+                "--window-days", "0");
+        assertEquals(2, o.exitCode(), o.err());
+        assertTrue(o.err().contains("portrait window must be positive"), o.err());
+    }
+
+    @Test
+    void asOfAcceptsDatesLocalTimesAndOffsets() {
+        TimeArgument time = new TimeArgument();
+        assertEquals(java.time.Instant.parse("2011-12-10T00:00:00Z"), time.convert("2011-12-10"));
+        assertEquals(java.time.Instant.parse("2011-12-10T12:00:00Z"), time.convert("2011-12-10T12:00:00"));
+        assertEquals(java.time.Instant.parse("2011-12-10T12:00:00Z"), time.convert("2011-12-10T07:00:00-05:00"));
+    }
+
+    @Test
     void retrainWithoutMasterDataSetSaysWhatToDo() {
         String events = dir.resolve("no-events").toUri().toString();
         Outcome o = run("retrain", "--events", events, "--out", dir.resolve("views").toUri().toString(),
