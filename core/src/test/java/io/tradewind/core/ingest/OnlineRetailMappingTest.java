@@ -49,6 +49,14 @@ class OnlineRetailMappingTest {
     }
 
     @Test
+    void blankRepeatedHeaderColumnsDoNotMakeRowsMalformed() {
+        // Spreadsheet exports often end every line with empty columns whose header names repeat ("", "").
+        RowOutcome outcome = only(MAPPING, HEADER.strip() + ",,\n"
+                + "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom,,\n");
+        assertEquals("17850", event(outcome).userId());
+    }
+
+    @Test
     void postageFeesAndManualLinesAreSkippedAsNonProducts() {
         for (String line : List.of("536370,POST,POSTAGE,3,2010-12-01 08:45:00,18,12583.0,France",
                 "C536379,D,Discount,-1,2010-12-01 09:41:00,27.5,14527.0,United Kingdom",
