@@ -26,6 +26,7 @@ public final class PublishedModels {
                 new ItemKnnRecommender(25),
                 new EaseRecommender(400),
                 new AlsRecommender(64, 1.0, 0.3, 15),
-                new FreshBlendRecommender(FreshBlendRecommender.Settings.defaults(), cache));
+                // Track B's validation choice (lambda 400, ALS weight 0.5, freshness 0.5, CF weight 0.1).
+                new FreshBlendRecommender(FreshBlendRecommender.Settings.defaults().withCfWeight(0.1), cache));
     }
 }
