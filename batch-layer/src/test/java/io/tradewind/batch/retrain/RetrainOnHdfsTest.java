@@ -59,10 +59,11 @@ class RetrainOnHdfsTest {
 
     /**
      * 90 customers in three countries over 2011: each buys from "their" product family (A, B or C) every few
-     * weeks, so co-purchase models have structure to find; a third buy only in the first months (lapsed).
+     * weeks, so co-purchase models have structure to find; every ninth buys only in the first months (lapsed).
+     * Purchases fall on four days a month: each day is a partition file, and HDFS file round trips dominate.
      */
     static String shopHistory() {
-        StringBuilder out = new StringBuilder("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n");
+        List<String> lines = new ArrayList<>();
         Random random = new Random(7);
         String[] countries = {"France", "Germany", "United Kingdom"};
         int invoice = 540000;
@@ -76,16 +77,19 @@ class RetrainOnHdfsTest {
                 invoice++;
                 for (int line = 0; line < 3; line++) {
                     int item = family * 10 + random.nextInt(6);
-                    out.append(String.format("%d,%05d,%s,%d,2011-%02d-%02d 1%d:00:00,%.2f,%d.0,%s%n", invoice,
+                    lines.add(String.format("%d,%05d,%s,%d,2011-%02d-%02d 1%d:00:00,%.2f,%d.0,%s", invoice,
                             21000 + item, "FAMILY " + (char) ('A' + family) + " HEART ITEM " + item, 1 + random.nextInt(6),
-                            month, 1 + random.nextInt(27), random.nextInt(8), 1.25 + item % 5, 13000 + customer,
+                            month, 1 + 7 * random.nextInt(4), random.nextInt(8), 1.25 + item % 5, 13000 + customer,
                             countries[family]));
                 }
             }
         }
-        out.append("C599999,21001,FAMILY A HEART ITEM 1,-2,2011-11-20 10:00:00,1.25,13000.0,France\n");
-        out.append("599998,POST,POSTAGE,1,2011-11-20 10:00:00,18.00,13001.0,Germany\n");
-        return out.toString();
+        lines.add("C599999,21001,FAMILY A HEART ITEM 1,-2,2011-11-20 10:00:00,1.25,13000.0,France");
+        lines.add("599998,POST,POSTAGE,1,2011-11-20 10:00:00,18.00,13001.0,Germany");
+        // Exports come in time order, as Online Retail does; the importer keeps a few date partitions open.
+        lines.sort(java.util.Comparator.comparing((String line) -> line.split(",")[4]));
+        return "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+                + String.join("\n", lines) + "\n";
     }
 
     @Test
