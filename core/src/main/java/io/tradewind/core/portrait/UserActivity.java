@@ -74,11 +74,7 @@ public final class UserActivity implements Serializable {
         buyLines++;
         buyUnits += e.quantity();
         buyValue += e.lineValue();
-        if (purchaseTimes.add(e.timestampMillis())) {
-            ZonedDateTime t = Instant.ofEpochMilli(e.timestampMillis()).atZone(ZoneOffset.UTC);
-            purchaseHours[t.getHour()]++;
-            purchaseWeekdays[t.getDayOfWeek().getValue() - 1]++;
-        }
+        addOccasion(e.timestampMillis());
         if (e.category() != null && !e.category().isBlank()) {
             categories.merge(e.category(), 1, Integer::sum);
         }
@@ -87,18 +83,21 @@ public final class UserActivity implements Serializable {
         }
     }
 
+    /** Counts a purchase time once, with its hour and weekday. */
+    private void addOccasion(long millis) {
+        if (purchaseTimes.add(millis)) {
+            ZonedDateTime t = Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC);
+            purchaseHours[t.getHour()]++;
+            purchaseWeekdays[t.getDayOfWeek().getValue() - 1]++;
+        }
+    }
+
     /** Folds another accumulator of the same user into this one (Flink combiners, speed-layer state). */
     public UserActivity merge(UserActivity o) {
         if (userId == null) {
             userId = o.userId;
         }
-        for (Long t : o.purchaseTimes) {
-            if (purchaseTimes.add(t)) {
-                ZonedDateTime z = Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC);
-                purchaseHours[z.getHour()]++;
-                purchaseWeekdays[z.getDayOfWeek().getValue() - 1]++;
-            }
-        }
+        o.purchaseTimes.forEach(this::addOccasion);
         firstEventMillis = Math.min(firstEventMillis, o.firstEventMillis);
         lastEventMillis = Math.max(lastEventMillis, o.lastEventMillis);
         buyLines += o.buyLines;

@@ -2,7 +2,6 @@ package io.tradewind.infra.cli;
 
 import io.tradewind.infra.bench.BenchResult;
 import io.tradewind.infra.bench.RetrainBenchmark;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,13 +20,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path home = Path.of(System.getProperty("tradewind.home", "."));
-        Path data = input != null ? input : home.resolve("../shared/data").resolve(DemoCommand.ONLINE_RETAIL);
-        if (!Files.isReadable(data)) {
-            throw new IllegalArgumentException("Online Retail not found at " + data.toAbsolutePath().normalize()
-                    + ": pass it with --input FILE");
-        }
-        Path benchDir = home.resolve("target").resolve("bench");
+        Path data = SharedFiles.onlineRetail(input);
+        Path benchDir = SharedFiles.home().resolve("target").resolve("bench");
         BenchResult result = switch (name) {
             case "retrain" -> new RetrainBenchmark(data, benchDir.resolve("retrain-work"), new ConsoleProgress())
                     .run(System.out);

@@ -35,12 +35,11 @@ import picocli.CommandLine.Option;
         description = "Run the platform on this machine: start a real HDFS embedded, import Online Retail, retrain, "
                 + "evaluate against the peers, and show the report, portraits and lists.")
 final class DemoCommand implements Callable<Integer> {
-    static final String ONLINE_RETAIL = "online_retail.csv.gz";
     private static final int EXAMPLE_ITEMS = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--input", description = "Online Retail CSV (default: ../shared/data/" + ONLINE_RETAIL
-            + " beside the repository).")
+    @Option(names = "--input", description = "Online Retail CSV (default: ../shared/data/"
+            + SharedFiles.ONLINE_RETAIL + " beside the repository).")
     Path input;
 
     @Option(names = "--work-dir", description = "Where the demo keeps HDFS blocks, the report and the evaluation "
@@ -50,13 +49,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        Path home = Path.of(System.getProperty("tradewind.home", "."));
-        Path data = input != null ? input : home.resolve("..").resolve("shared").resolve("data").resolve(ONLINE_RETAIL);
-        if (!Files.isReadable(data)) {
-            throw new IllegalArgumentException("Online Retail not found at " + data.toAbsolutePath().normalize()
-                    + ": pass the UCI Online Retail CSV with --input FILE (" + ONLINE_RETAIL + ", gzip or plain)");
-        }
-        Path work = (workDir != null ? workDir : home.resolve("target").resolve("demo")).toAbsolutePath().normalize();
+        Path data = SharedFiles.onlineRetail(input);
+        Path work = (workDir != null ? workDir : SharedFiles.home().resolve("target").resolve("demo"))
+                .toAbsolutePath().normalize();
         Files.createDirectories(work);
         ConsoleProgress progress = new ConsoleProgress();
 
@@ -83,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
             Path evaluation = work.resolve("evaluation-or-t.json");
             EvaluationReport evaluated = OrtEvaluation.runAndWrite(data, evaluation,
                     OrtEvaluation.Options.defaults().withQuick(true), progress);
-            EvaluateCommand.print(evaluated, PeerResults.read(home.resolve("../shared/eval/peers.json")), out);
+            EvaluateCommand.print(evaluated, PeerResults.read(SharedFiles.peers()), out);
             out.println();
             out.println("Evaluation (OR-T protocol, quick grid; full grid: ./tradewind evaluate): " + evaluation.toUri());
             out.println("Report: " + report.toUri());

@@ -50,8 +50,7 @@ final class EvaluateCommand implements Callable<Integer> {
             Files.createDirectories(out.toAbsolutePath().getParent());
         }
         ReportJson.write(report, out);
-        Path peerFile = peers != null ? peers
-                : Path.of(System.getProperty("tradewind.home", ".")).resolve("../shared/eval/peers.json");
+        Path peerFile = peers != null ? peers : SharedFiles.peers();
         print(report, PeerResults.read(peerFile), System.out);
         System.out.println("Results written to " + out.toAbsolutePath());
         return 0;
