@@ -1,0 +1,46 @@
+package io.tradewind.serving.store;
+
+import io.tradewind.batch.retrain.ItemStat;
+import io.tradewind.batch.views.SegmentsView;
+import io.tradewind.core.popularity.PopularityTable;
+import io.tradewind.core.portrait.Portrait;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the HTTP API reads: batch views of a loaded version and the real-time lists. Every method may throw
+ * {@link StoreUnavailableException} when the store is down; "not found" is an empty answer, never an exception.
+ */
+public interface ServingStore extends AutoCloseable {
+
+    /** The version serving now; empty before the first publish. */
+    Optional<String> activeVersion();
+
+    /** Loaded versions, newest first (the active one flagged). */
+    List<VersionInfo> versions();
+
+    /** A user's lists from one model of one version; empty for a user the model has no list for. */
+    Optional<UserLists> userLists(String version, String model, String userId);
+
+    /** The user's real-time list (speed layer), best first; empty when there is none. */
+    List<RealtimeItem> realtime(String userId);
+
+    Optional<Portrait> portrait(String version, String userId);
+
+    /** Catalogue facts of an item (title, price, buyers per country); empty for an unknown item. */
+    Optional<ItemStat> item(String version, String itemId);
+
+    /** Items bought by the same customers, most similar first; empty for an item without neighbours. */
+    List<ScoredItem> neighbours(String version, String itemId);
+
+    /**
+     * Most-bought items of a group; {@code scope} is {@code global}, {@code country} or {@code segment}
+     * (see {@link io.tradewind.batch.views.PopularityView}); empty for an unknown group.
+     */
+    List<PopularityTable.Entry> popularity(String version, String scope, String group);
+
+    Optional<SegmentsView> segments(String version);
+
+    @Override
+    void close();
+}
