@@ -1,6 +1,7 @@
 package io.tradewind.serving.store;
 
 import io.tradewind.batch.retrain.ItemStat;
+import io.tradewind.batch.views.PopularityView;
 import io.tradewind.batch.views.SegmentsView;
 import io.tradewind.core.popularity.PopularityTable;
 import io.tradewind.core.portrait.Portrait;
@@ -38,6 +39,9 @@ public interface ServingStore extends AutoCloseable {
      * (see {@link io.tradewind.batch.views.PopularityView}); empty for an unknown group.
      */
     List<PopularityTable.Entry> popularity(String version, String scope, String group);
+
+    /** Every popularity group of a version (global, each country, each segment): small, read once per version. */
+    List<PopularityView> popularityTables(String version);
 
     Optional<SegmentsView> segments(String version);
 

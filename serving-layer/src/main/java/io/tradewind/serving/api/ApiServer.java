@@ -1,0 +1,104 @@
+package io.tradewind.serving.api;
+
+import io.tradewind.serving.api.auth.ApiKeyStore;
+import io.tradewind.serving.api.auth.Role;
+import io.tradewind.serving.api.http.ApiException;
+import io.tradewind.serving.api.http.ApiResponse;
+import io.tradewind.serving.api.http.Endpoint;
+import io.tradewind.serving.api.http.EndpointHandler;
+import io.tradewind.serving.events.EventSink;
+import io.tradewind.serving.metrics.ServingMetrics;
+import io.tradewind.serving.recommend.ActiveVersionTracker;
+import io.tradewind.serving.recommend.RecommendationService;
+import io.tradewind.serving.store.ServingStore;
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.server.RoutingHandler;
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/**
+ * The HTTP API shops call (Undertow). Routes are listed here in one place; each endpoint is its own class.
+ * The OpenAPI description is {@code serving-layer/src/main/resources/openapi.yaml}, kept true by tests.
+ */
+public final class ApiServer implements AutoCloseable {
+    /** What the API is built on; the launcher wires production or embedded stores into it. */
+    public record Dependencies(
+            ServingStore store,
+            ActiveVersionTracker versions,
+            EventSink events,
+            ApiKeyStore keys,
+            ServingMetrics metrics,
+            List<HealthCheck> healthChecks,
+            long cacheEntries) {
+    }
+
+    private final Undertow server;
+    private final int port;
+
+    private ApiServer(Undertow server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /** Starts listening on {@code host:port}; port 0 picks a free one (see {@link #port()}). */
+    public static ApiServer start(String host, int port, Dependencies d) {
+        ActiveVersions versions = new ActiveVersions(d.versions());
+        RecommendationService recommendations = new RecommendationService(d.store(), d.metrics(), d.cacheEntries());
+        Routes r = new Routes(d);
+        r.get("/v1/users/{id}/recommendations", "recommendations", Role.SHOP,
+                new RecommendationsEndpoint(versions, recommendations));
+        r.get("/v1/users/{id}/portrait", "portrait", Role.SHOP, new PortraitEndpoint(versions, d.store()));
+        r.get("/v1/items/{id}/similar", "similar", Role.SHOP,
+                new SimilarItemsEndpoint(versions, d.store(), recommendations, d.metrics()));
+        r.get("/v1/segments", "segments", Role.SHOP, new SegmentsEndpoint(versions, d.store()));
+        r.post("/v1/events", "events", Role.SHOP, new EventsEndpoint(d.events()));
+        r.get("/health", "health", null, new HealthEndpoint(d.healthChecks()));
+        r.get("/metrics", "metrics", null, request -> ApiResponse.text(d.metrics().scrape(), ServingMetrics.CONTENT_TYPE));
+        r.routing.setFallbackHandler(r.handler("not-found", null, request -> {
+            throw ApiException.notFound("no such resource; see /openapi.yaml for the API");
+        }));
+        r.routing.setInvalidMethodHandler(r.handler("method-not-allowed", null, request -> {
+            throw new ApiException(405, request.method() + " is not allowed here");
+        }));
+
+        Undertow server = Undertow.builder()
+                .addHttpListener(port, host)
+                .setHandler(r.routing)
+                .build();
+        server.start();
+        int bound = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        return new ApiServer(server, bound);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /** Route table with the shared wrapping (auth, errors, metrics). */
+    private static final class Routes {
+        final RoutingHandler routing = Handlers.routing();
+        final Dependencies d;
+
+        Routes(Dependencies d) {
+            this.d = d;
+        }
+
+        void get(String path, String name, Role role, Endpoint endpoint) {
+            routing.get(path, handler(name, role, endpoint));
+        }
+
+        void post(String path, String name, Role role, Endpoint endpoint) {
+            routing.post(path, handler(name, role, endpoint));
+        }
+
+        EndpointHandler handler(String name, Role role, Endpoint endpoint) {
+            return new EndpointHandler(name, role, endpoint, d.keys(), d.metrics());
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.tradewind.serving.api.auth;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.tradewind.serving.api.http.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * API keys, kept only as SHA-256 hashes in a JSON file ({@code [{"name", "role", "sha256"}]}); the clear key is
+ * shown once, when it is created. A plain (unsalted, fast) hash is enough because keys are 256 random bits, not
+ * passwords: there is nothing to guess from a dictionary. Lookups are in memory, so authentication keeps working
+ * while HBase or Elasticsearch are down.
+ */
+public final class ApiKeyStore {
+    /** One stored key. */
+    public record StoredKey(String name, Role role, String sha256) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path file;
+    private final Map<String, StoredKey> byHash = new ConcurrentHashMap<>();
+
+    private ApiKeyStore(Path file) {
+        this.file = file;
+    }
+
+    /** Opens the key file, creating an empty one if absent. */
+    public static ApiKeyStore open(Path file) {
+        ApiKeyStore store = new ApiKeyStore(file);
+        try {
+            if (Files.exists(file)) {
+                List<StoredKey> keys = Json.MAPPER.readValue(file.toFile(), new TypeReference<List<StoredKey>>() { });
+                keys.forEach(k -> store.byHash.put(k.sha256(), k));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read API keys from " + file + ": " + e.getMessage(), e);
+        }
+        return store;
+    }
+
+    /** Creates a key and returns it in clear; only its hash is kept. */
+    public synchronized String create(String name, Role role) {
+        if (byHash.values().stream().anyMatch(k -> k.name().equals(name))) {
+            throw new IllegalArgumentException("an API key named '" + name + "' exists already");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String key = "tw_" + role.name().toLowerCase() + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        StoredKey stored = new StoredKey(name, role, sha256(key));
+        byHash.put(stored.sha256(), stored);
+        save();
+        return key;
+    }
+
+    public Optional<ApiPrincipal> authenticate(String key) {
+        if (key == null || key.isBlank() || key.length() > 200) {
+            return Optional.empty();
+        }
+        StoredKey stored = byHash.get(sha256(key.trim()));
+        return stored == null ? Optional.empty() : Optional.of(new ApiPrincipal(stored.name(), stored.role()));
+    }
+
+    public List<StoredKey> keys() {
+        return List.copyOf(byHash.values());
+    }
+
+    private void save() {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), new ArrayList<>(byHash.values()));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write API keys to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String sha256(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("JDK without SHA-256", e);
+        }
+    }
+}

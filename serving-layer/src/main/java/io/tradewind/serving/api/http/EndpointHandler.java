@@ -1,0 +1,128 @@
+package io.tradewind.serving.api.http;
+
+import io.tradewind.serving.api.auth.ApiKeyStore;
+import io.tradewind.serving.api.auth.ApiPrincipal;
+import io.tradewind.serving.api.auth.Role;
+import io.tradewind.serving.metrics.ServingMetrics;
+import io.tradewind.serving.store.StoreUnavailableException;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one {@link Endpoint} on a worker thread (stores block) with what every endpoint needs: the API-key check
+ * for its role, JSON answers, errors as JSON with the right status (a store that is down is a 503, a bug a 500
+ * whose details go to the log, not to the caller) and the request metrics.
+ */
+public final class EndpointHandler implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(EndpointHandler.class);
+    private static final HttpString API_KEY_HEADER = new HttpString("X-Api-Key");
+
+    private final String name;
+    private final Role requiredRole;
+    private final Endpoint endpoint;
+    private final ApiKeyStore keys;
+    private final ServingMetrics metrics;
+
+    /** @param requiredRole null for endpoints anyone may call (health, metrics, the page) */
+    public EndpointHandler(String name, Role requiredRole, Endpoint endpoint, ApiKeyStore keys, ServingMetrics metrics) {
+        this.name = name;
+        this.requiredRole = requiredRole;
+        this.endpoint = endpoint;
+        this.keys = keys;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        if (exchange.isInIoThread()) {
+            exchange.dispatch(this);
+            return;
+        }
+        long start = System.nanoTime();
+        int status;
+        try {
+            ApiPrincipal principal = authorise(exchange);
+            Object result = endpoint.handle(new ApiRequest(exchange, principal));
+            ApiResponse response = result instanceof ApiResponse r ? r : ApiResponse.json(200, result);
+            status = response.status();
+            send(exchange, response);
+        } catch (ApiException e) {
+            status = e.status();
+            sendError(exchange, status, e.getMessage(), e.details());
+        } catch (StoreUnavailableException e) {
+            status = 503;
+            sendError(exchange, status, e.getMessage(), Map.of());
+        } catch (Exception e) {
+            status = 500;
+            LOG.error("{} failed on {}", name, exchange.getRequestURI(), e);
+            sendError(exchange, status, "internal error; the server log has the details", Map.of());
+        }
+        metrics.request(name, status, System.nanoTime() - start);
+    }
+
+    private ApiPrincipal authorise(HttpServerExchange exchange) {
+        if (requiredRole == null) {
+            return ApiPrincipal.ANONYMOUS;
+        }
+        String key = exchange.getRequestHeaders().getFirst(API_KEY_HEADER);
+        if (key == null) {
+            String auth = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+            if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                key = auth.substring(7);
+            }
+        }
+        if (key == null) {
+            throw new ApiException(401, "an API key is required: send it as 'X-Api-Key: <key>' or 'Authorization: Bearer <key>'");
+        }
+        ApiPrincipal principal = keys.authenticate(key)
+                .orElseThrow(() -> new ApiException(401, "unknown API key"));
+        if (!principal.role().allows(requiredRole)) {
+            throw new ApiException(403, "API key '" + principal.name() + "' has role " + principal.role().name().toLowerCase()
+                    + "; this needs role " + requiredRole.name().toLowerCase());
+        }
+        return principal;
+    }
+
+    private static void send(HttpServerExchange exchange, ApiResponse response) throws Exception {
+        byte[] body = response.body() instanceof String s ? s.getBytes(StandardCharsets.UTF_8)
+                : response.body() instanceof byte[] b ? b
+                : Json.MAPPER.writeValueAsBytes(response.body());
+        exchange.setStatusCode(response.status());
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, withCharset(response.contentType()));
+        exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+        exchange.getResponseSender().send(ByteBuffer.wrap(body));
+    }
+
+    private static void sendError(HttpServerExchange exchange, int status, String message, Map<String, Object> details) {
+        if (exchange.isResponseStarted()) {
+            exchange.endExchange();
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("error", message);
+        body.putAll(details);
+        try {
+            send(exchange, ApiResponse.json(status, body));
+        } catch (Exception e) {
+            exchange.setStatusCode(status);
+            exchange.endExchange();
+        }
+    }
+
+    private static String withCharset(String contentType) {
+        if (contentType.contains("charset")) {
+            return contentType;
+        }
+        return contentType.startsWith("text/") || contentType.equals("application/json")
+                ? contentType + "; charset=utf-8" : contentType;
+    }
+}

@@ -1,0 +1,157 @@
+package io.tradewind.serving.recommend;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tradewind.batch.retrain.ItemStat;
+import io.tradewind.core.popularity.PopularityTable;
+import io.tradewind.core.portrait.Portrait;
+import io.tradewind.serving.metrics.ServingMetrics;
+import io.tradewind.serving.store.RealtimeItem;
+import io.tradewind.serving.store.ScoredItem;
+import io.tradewind.serving.store.ServingStore;
+import io.tradewind.serving.store.StoreUnavailableException;
+import io.tradewind.serving.store.UserLists;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds a user's recommendations: the model's batch list merged with the real-time list, cold start by stratum
+ * for users the model does not know, padding from popular lists, and the popular lists alone when HBase is down.
+ *
+ * <p>Caching: a version's batch data never changes, so a user's portrait and lists are cached under a key that
+ * holds the version; after a flip the old entries are simply never asked for again. The real-time list is read
+ * on every request, so a speed-layer update shows at once.
+ */
+public final class RecommendationService {
+    /** What a caller asks for. {@code model} and {@code country} may be null. */
+    public record Query(String user, int k, String model, boolean newOnly, String country) {
+    }
+
+    private record BatchKey(String version, String model, String user) {
+    }
+
+    private record UserBatch(Optional<Portrait> portrait, Optional<UserLists> lists) {
+    }
+
+    private record ItemKey(String version, String item) {
+    }
+
+    private final ServingStore store;
+    private final ServingMetrics metrics;
+    private final Cache<BatchKey, UserBatch> batchCache;
+    private final Cache<ItemKey, Optional<ItemStat>> itemCache;
+
+    public RecommendationService(ServingStore store, ServingMetrics metrics, long cacheEntries) {
+        this.store = store;
+        this.metrics = metrics;
+        this.batchCache = Caffeine.newBuilder().maximumSize(cacheEntries).build();
+        this.itemCache = Caffeine.newBuilder().maximumSize(cacheEntries).build();
+    }
+
+    public RecommendationList recommend(ActiveVersion version, Query q) {
+        String model = q.model() == null ? version.defaultModel() : q.model();
+        String track = q.newOnly() ? "new" : "all";
+        UserBatch batch;
+        List<RealtimeItem> realtime;
+        try {
+            batch = userBatch(version.version(), model, q.user());
+            realtime = store.realtime(q.user());
+        } catch (StoreUnavailableException e) {
+            metrics.storeError("hbase");
+            metrics.degradedAnswer("recommendations");
+            List<ListMerger.Candidate> popular = pad(new ArrayList<>(), version.popular(), null, q.country(), Set.of(), q.k());
+            return new RecommendationList(q.user(), version.version(), model, track, "unknown", null, true,
+                    withTitles(version.version(), popular, false));
+        }
+
+        Portrait portrait = batch.portrait().orElse(null);
+        String segment = portrait == null ? null : portrait.segment();
+        String country = q.country() != null ? q.country()
+                : portrait == null || portrait.habits() == null ? null : portrait.habits().country();
+        String stratum;
+        List<ListMerger.Candidate> items;
+        if (batch.lists().isPresent()) {
+            stratum = "known";
+            List<ScoredItem> base = q.newOnly() ? batch.lists().get().fresh() : batch.lists().get().all();
+            items = ListMerger.merge(base, model, realtime, version.asOf(), Set.of(), q.k());
+        } else {
+            stratum = portrait == null ? "unknown" : portrait.isNewUser() ? "new" : "segment";
+            items = ListMerger.merge(List.of(), model, realtime, version.asOf(), Set.of(), q.k());
+        }
+        String padSegment = portrait == null || portrait.isNewUser() ? null : segment;
+        items = pad(items, version.popular(), padSegment, country, Set.of(), q.k());
+        return new RecommendationList(q.user(), version.version(), model, track, stratum, segment, false,
+                withTitles(version.version(), items, true));
+    }
+
+    private UserBatch userBatch(String version, String model, String user) {
+        BatchKey key = new BatchKey(version, model, user);
+        UserBatch cached = batchCache.getIfPresent(key);
+        metrics.cacheLookup("user-batch", cached != null);
+        if (cached == null) {
+            cached = new UserBatch(store.portrait(version, user), store.userLists(version, model, user));
+            batchCache.put(key, cached);
+        }
+        return cached;
+    }
+
+    /**
+     * Fills the list up to k from the most specific popular list first: the user's segment, then the country,
+     * then everyone. Popular items rank after model items whatever their counts.
+     */
+    static List<ListMerger.Candidate> pad(List<ListMerger.Candidate> items, PopularLists popular, String segment,
+                                          String country, Set<String> exclude, int k) {
+        Set<String> seen = new HashSet<>(exclude);
+        items.forEach(c -> seen.add(c.item()));
+        List<ListMerger.Candidate> out = new ArrayList<>(items);
+        addPopular(out, seen, popular.segment(segment), "popular in segment " + segment, k);
+        addPopular(out, seen, popular.country(country), "popular in " + country, k);
+        addPopular(out, seen, popular.global(), "popular overall", k);
+        return out;
+    }
+
+    private static void addPopular(List<ListMerger.Candidate> out, Set<String> seen, List<PopularityTable.Entry> list,
+                                   String because, int k) {
+        for (PopularityTable.Entry e : list) {
+            if (out.size() >= k) {
+                return;
+            }
+            if (seen.add(e.item())) {
+                out.add(new ListMerger.Candidate(e.item(), e.buyers(), "popular", because));
+            }
+        }
+    }
+
+    private List<Recommendation> withTitles(String version, List<ListMerger.Candidate> items, boolean storeUp) {
+        List<Recommendation> out = new ArrayList<>(items.size());
+        for (ListMerger.Candidate c : items) {
+            out.add(new Recommendation(c.item(), storeUp ? title(version, c.item()) : null, c.score(), c.source(),
+                    c.because()));
+        }
+        return out;
+    }
+
+    /** The item's title, or null when unknown or HBase cannot say right now (a title is not worth failing for). */
+    public String title(String version, String item) {
+        return itemStat(version, item).map(ItemStat::title).orElse(null);
+    }
+
+    public Optional<ItemStat> itemStat(String version, String item) {
+        ItemKey key = new ItemKey(version, item);
+        Optional<ItemStat> cached = itemCache.getIfPresent(key);
+        metrics.cacheLookup("item", cached != null);
+        if (cached == null) {
+            try {
+                cached = store.item(version, item);
+            } catch (StoreUnavailableException e) {
+                metrics.storeError("hbase");
+                return Optional.empty();
+            }
+            itemCache.put(key, cached);
+        }
+        return cached;
+    }
+}

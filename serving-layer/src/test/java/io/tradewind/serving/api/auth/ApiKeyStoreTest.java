@@ -1,0 +1,43 @@
+package io.tradewind.serving.api.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApiKeyStoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void keysAreStoredOnlyAsHashesAndSurviveReopening() throws Exception {
+        Path file = dir.resolve("keys.json");
+        ApiKeyStore store = ApiKeyStore.open(file);
+        String admin = store.create("ops", Role.ADMIN);
+        String shop = store.create("shop-1", Role.SHOP);
+
+        String onDisk = Files.readString(file);
+        assertFalse(onDisk.contains(admin) || onDisk.contains(shop), "clear keys must never be written");
+
+        ApiKeyStore reopened = ApiKeyStore.open(file);
+        assertEquals(new ApiPrincipal("ops", Role.ADMIN), reopened.authenticate(admin).orElseThrow());
+        assertEquals(new ApiPrincipal("shop-1", Role.SHOP), reopened.authenticate(shop).orElseThrow());
+        assertTrue(reopened.authenticate(shop + "x").isEmpty());
+        assertTrue(reopened.authenticate("").isEmpty());
+    }
+
+    @Test
+    void namesAreUniqueAndAdminsMayDoWhatShopsMay() {
+        ApiKeyStore store = ApiKeyStore.open(dir.resolve("keys.json"));
+        store.create("shop-1", Role.SHOP);
+
+        assertThrows(IllegalArgumentException.class, () -> store.create("shop-1", Role.ADMIN));
+        assertTrue(Role.ADMIN.allows(Role.SHOP));
+        assertFalse(Role.SHOP.allows(Role.ADMIN));
+    }
+}
