@@ -15,6 +15,7 @@ import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.server.RoutingHandler;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,10 +36,12 @@ public final class ApiServer implements AutoCloseable {
 
     private final Undertow server;
     private final int port;
+    private final List<String> routes;
 
-    private ApiServer(Undertow server, int port) {
+    private ApiServer(Undertow server, int port, List<String> routes) {
         this.server = server;
         this.port = port;
+        this.routes = List.copyOf(routes);
     }
 
     /** Starts listening on {@code host:port}; port 0 picks a free one (see {@link #port()}). */
@@ -55,6 +58,7 @@ public final class ApiServer implements AutoCloseable {
         r.post("/v1/events", "events", Role.SHOP, new EventsEndpoint(d.events()));
         r.get("/health", "health", null, new HealthEndpoint(d.healthChecks()));
         r.get("/metrics", "metrics", null, request -> ApiResponse.text(d.metrics().scrape(), ServingMetrics.CONTENT_TYPE));
+        r.get("/openapi.yaml", "openapi", null, new OpenApiEndpoint());
         r.routing.setFallbackHandler(r.handler("not-found", null, request -> {
             throw ApiException.notFound("no such resource; see /openapi.yaml for the API");
         }));
@@ -64,15 +68,20 @@ public final class ApiServer implements AutoCloseable {
 
         Undertow server = Undertow.builder()
                 .addHttpListener(port, host)
-                .setHandler(r.routing)
+                .setHandler(WebPage.around(r.routing))
                 .build();
         server.start();
         int bound = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-        return new ApiServer(server, bound);
+        return new ApiServer(server, bound, r.routes);
     }
 
     public int port() {
         return port;
+    }
+
+    /** Every route as {@code "GET /v1/segments"}; the OpenAPI test compares them with the document. */
+    public List<String> routes() {
+        return routes;
     }
 
     @Override
@@ -83,6 +92,7 @@ public final class ApiServer implements AutoCloseable {
     /** Route table with the shared wrapping (auth, errors, metrics). */
     private static final class Routes {
         final RoutingHandler routing = Handlers.routing();
+        final List<String> routes = new ArrayList<>();
         final Dependencies d;
 
         Routes(Dependencies d) {
@@ -91,10 +101,12 @@ public final class ApiServer implements AutoCloseable {
 
         void get(String path, String name, Role role, Endpoint endpoint) {
             routing.get(path, handler(name, role, endpoint));
+            routes.add("GET " + path);
         }
 
         void post(String path, String name, Role role, Endpoint endpoint) {
             routing.post(path, handler(name, role, endpoint));
+            routes.add("POST " + path);
         }
 
         EndpointHandler handler(String name, Role role, Endpoint endpoint) {

@@ -1,0 +1,31 @@
+package io.tradewind.serving.api;
+
+import io.undertow.Handlers;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.resource.ClassPathResourceManager;
+import io.undertow.server.handlers.resource.ResourceHandler;
+import io.undertow.util.HttpString;
+
+/**
+ * The shop and dashboard page: static files from {@code web/} on the class path at {@code /} and {@code /web/…};
+ * everything else goes to the API routes. The page only talks to this API, so a strict content-security policy
+ * holds: no inline script, nothing from elsewhere (a product title can never become code).
+ */
+final class WebPage {
+    private static final HttpString CSP = new HttpString("Content-Security-Policy");
+
+    private WebPage() {
+    }
+
+    static HttpHandler around(HttpHandler api) {
+        ResourceHandler files = new ResourceHandler(new ClassPathResourceManager(WebPage.class.getClassLoader(), "web"))
+                .setWelcomeFiles("index.html");
+        HttpHandler page = exchange -> {
+            exchange.getResponseHeaders().put(CSP, "default-src 'self'; img-src 'self' data:; style-src 'self'");
+            files.handleRequest(exchange);
+        };
+        return Handlers.path(api)
+                .addPrefixPath("/web", page)
+                .addExactPath("/", page);
+    }
+}
