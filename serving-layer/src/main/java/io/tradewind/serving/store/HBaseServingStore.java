@@ -1,0 +1,157 @@
+package io.tradewind.serving.store;
+
+import io.tradewind.batch.retrain.ItemStat;
+import io.tradewind.batch.views.SegmentsView;
+import io.tradewind.core.popularity.PopularityTable;
+import io.tradewind.core.portrait.Portrait;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.ConnectionFactory;
+import org.apache.hadoop.hbase.client.Get;
+import org.apache.hadoop.hbase.client.Table;
+
+/**
+ * The API's reads from HBase: every answer is one Get of one cell (row = salted user or item id, qualifier =
+ * {@code <version>/<part>}), decoded from a compact value. With the connection from {@link #open} a stopped
+ * HBase fails a call with {@link StoreUnavailableException} within about the operation timeout, and the same
+ * instance answers again once HBase is back (the client re-resolves regions on its own).
+ */
+public final class HBaseServingStore implements ServingStore {
+    private final Connection connection;
+    private final boolean ownsConnection;
+    private final ServingTables tables;
+    private final ModelRegistry registry;
+
+    /** Opens its own fail-fast connection ({@link HBaseStoreSettings#servingConfiguration}); closed by {@link #close}. */
+    public static HBaseServingStore open(Configuration hbaseConf, HBaseStoreSettings settings) {
+        try {
+            return new HBaseServingStore(ConnectionFactory.createConnection(settings.servingConfiguration(hbaseConf)),
+                    settings, true);
+        } catch (IOException e) {
+            throw new StoreUnavailableException("cannot connect to HBase: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #open(Configuration, HBaseStoreSettings)} with {@link HBaseStoreSettings#defaults()}. */
+    public static HBaseServingStore open(Configuration hbaseConf) {
+        return open(hbaseConf, HBaseStoreSettings.defaults());
+    }
+
+    /** Reads through a connection owned by the caller (left open by {@link #close}). */
+    public HBaseServingStore(Connection connection, HBaseStoreSettings settings) {
+        this(connection, settings, false);
+    }
+
+    private HBaseServingStore(Connection connection, HBaseStoreSettings settings, boolean ownsConnection) {
+        this.connection = connection;
+        this.ownsConnection = ownsConnection;
+        this.tables = new ServingTables(settings.namespace());
+        this.registry = new ModelRegistry(connection, settings);
+    }
+
+    /** The registry on this store's connection, for admin endpoints (activate, rollback, retention). */
+    public ModelRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public Optional<String> activeVersion() {
+        return registry.activeVersion();
+    }
+
+    @Override
+    public List<VersionInfo> versions() {
+        return registry.versions();
+    }
+
+    @Override
+    public Optional<UserLists> userLists(String version, String model, String userId) {
+        return userCell(tables.userLists, userId, ServingTables.BATCH, ServingTables.qualifier(version, model),
+                "lists of user " + userId, ListCodec::decodeUserLists);
+    }
+
+    @Override
+    public List<RealtimeItem> realtime(String userId) {
+        return userCell(tables.userLists, userId, ServingTables.REALTIME, ServingTables.REALTIME_ITEMS,
+                "real-time list of user " + userId, ListCodec::decodeRealtime).orElse(List.of());
+    }
+
+    @Override
+    public Optional<Portrait> portrait(String version, String userId) {
+        return userCell(tables.portraits, userId, ServingTables.PORTRAIT,
+                ServingTables.qualifier(version, ServingTables.PORTRAIT_JSON), "portrait of user " + userId,
+                value -> json(value, Portrait.class));
+    }
+
+    @Override
+    public Optional<ItemStat> item(String version, String itemId) {
+        return userCell(tables.items, itemId, ServingTables.ITEM,
+                ServingTables.qualifier(version, ServingTables.ITEM_STAT), "item " + itemId,
+                value -> json(value, ItemStat.class));
+    }
+
+    @Override
+    public List<ScoredItem> neighbours(String version, String itemId) {
+        return userCell(tables.items, itemId, ServingTables.ITEM,
+                ServingTables.qualifier(version, ServingTables.ITEM_NEIGHBOURS), "neighbours of item " + itemId,
+                ListCodec::decodeScored).orElse(List.of());
+    }
+
+    @Override
+    public List<PopularityTable.Entry> popularity(String version, String scope, String group) {
+        if (scope == null || group == null || scope.indexOf(':') >= 0) {
+            return List.of();
+        }
+        return cell(tables.popularity, ViewRowPuts.popularityRow(scope, group), ServingTables.POPULAR,
+                ServingTables.qualifier(version, ServingTables.POPULAR_TOP), "popular items of " + scope + " " + group,
+                ListCodec::decodePopularity).orElse(List.of());
+    }
+
+    @Override
+    public Optional<SegmentsView> segments(String version) {
+        return StoreCalls.unavailableOnFailure("segments of version " + version, () -> registry.segments(version));
+    }
+
+    @Override
+    public void close() {
+        if (ownsConnection) {
+            try {
+                connection.close();
+            } catch (IOException e) {
+                // closing only releases sockets and threads; nothing is lost
+            }
+        }
+    }
+
+    /** A cell of a salted table; no id, no answer. */
+    private <T> Optional<T> userCell(TableName table, String id, byte[] family, byte[] qualifier, String what,
+                                     Function<byte[], T> decode) {
+        if (id == null || id.isEmpty()) {
+            return Optional.empty();
+        }
+        return cell(table, RowKeys.salted(id), family, qualifier, what, decode);
+    }
+
+    private <T> Optional<T> cell(TableName table, byte[] row, byte[] family, byte[] qualifier, String what,
+                                 Function<byte[], T> decode) {
+        Optional<byte[]> value = StoreCalls.emptyIfNoTable(what, () -> {
+            try (Table t = connection.getTable(table)) {
+                return Optional.ofNullable(t.get(new Get(row).addColumn(family, qualifier)).getValue(family, qualifier));
+            }
+        });
+        return value.map(decode);
+    }
+
+    private static <T> T json(byte[] value, Class<T> type) {
+        try {
+            return ViewJson.MAPPER.readValue(value, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored " + type.getSimpleName() + " is not readable: " + e.getMessage(), e);
+        }
+    }
+}

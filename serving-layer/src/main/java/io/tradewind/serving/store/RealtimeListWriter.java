@@ -1,0 +1,47 @@
+package io.tradewind.serving.store;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.Delete;
+import org.apache.hadoop.hbase.client.Put;
+import org.apache.hadoop.hbase.client.Table;
+
+/**
+ * Writes a user's real-time list (family {@code r} of {@code user_lists}, beside the batch lists of the same row):
+ * the whole list is one cell, so a replace is one Put and a reader never sees half of an old and half of a new
+ * list. Used by tests now and by the speed layer's sink later.
+ */
+public final class RealtimeListWriter {
+    private final Connection connection;
+    private final ServingTables tables;
+
+    /** Creates the serving tables if absent (the speed layer may start before the first batch load). */
+    public RealtimeListWriter(Connection connection, HBaseStoreSettings settings) throws IOException {
+        this.connection = connection;
+        this.tables = new ServingTables(settings.namespace());
+        ServingTables.createIfAbsent(connection, settings);
+    }
+
+    /** Replaces the user's list, stored best first (highest score); an empty list removes it. */
+    public void replace(String userId, List<RealtimeItem> items) throws IOException {
+        if (items.isEmpty()) {
+            clear(userId);
+            return;
+        }
+        List<RealtimeItem> bestFirst = new ArrayList<>(items);
+        bestFirst.sort(Comparator.comparingDouble(RealtimeItem::score).reversed());
+        try (Table t = connection.getTable(tables.userLists)) {
+            t.put(new Put(RowKeys.salted(userId))
+                    .addColumn(ServingTables.REALTIME, ServingTables.REALTIME_ITEMS, ListCodec.encodeRealtime(bestFirst)));
+        }
+    }
+
+    public void clear(String userId) throws IOException {
+        try (Table t = connection.getTable(tables.userLists)) {
+            t.delete(new Delete(RowKeys.salted(userId)).addColumns(ServingTables.REALTIME, ServingTables.REALTIME_ITEMS));
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.tradewind.serving.store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.hbase.NamespaceDescriptor;
+import org.apache.hadoop.hbase.NamespaceExistException;
+import org.apache.hadoop.hbase.TableExistsException;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.ColumnFamilyDescriptor;
+import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
+import org.apache.hadoop.hbase.io.encoding.DataBlockEncoding;
+import org.apache.hadoop.hbase.regionserver.BloomType;
+
+/**
+ * The serving tables of one namespace, their column families and the version-tagged qualifiers
+ * ({@code <version>/<part>}). Layout and reasons: {@code serving-layer/docs/hbase-schema.md}.
+ */
+public final class ServingTables {
+    /** portraits: family of the per-version portrait JSON. */
+    static final byte[] PORTRAIT = bytes("p");
+    /** user_lists: batch lists, qualifier {@code <version>/<model>}. */
+    static final byte[] BATCH = bytes("b");
+    /** user_lists: the speed layer's list, one qualifier; its own family because it is written all day. */
+    static final byte[] REALTIME = bytes("r");
+    static final byte[] REALTIME_ITEMS = bytes("items");
+    /** items: qualifiers {@code <version>/stat} and {@code <version>/neighbours}. */
+    static final byte[] ITEM = bytes("i");
+    static final String ITEM_STAT = "stat";
+    static final String ITEM_NEIGHBOURS = "neighbours";
+    /** popularity: qualifier {@code <version>/top}. */
+    static final byte[] POPULAR = bytes("p");
+    static final String POPULAR_TOP = "top";
+    static final String PORTRAIT_JSON = "json";
+    /** registry: version rows and the active pointer. */
+    static final byte[] REGISTRY = bytes("m");
+
+    final TableName portraits;
+    final TableName userLists;
+    final TableName items;
+    final TableName popularity;
+    final TableName registry;
+
+    ServingTables(String namespace) {
+        portraits = TableName.valueOf(namespace, "portraits");
+        userLists = TableName.valueOf(namespace, "user_lists");
+        items = TableName.valueOf(namespace, "items");
+        popularity = TableName.valueOf(namespace, "popularity");
+        registry = TableName.valueOf(namespace, "registry");
+    }
+
+    /** Creates the namespace and any missing table; tables that exist are left as they are. */
+    public static void createIfAbsent(Connection connection, HBaseStoreSettings settings) throws IOException {
+        ServingTables t = new ServingTables(settings.namespace());
+        byte[][] splits = RowKeys.splitKeys(settings.regionsPerTable());
+        try (Admin admin = connection.getAdmin()) {
+            try {
+                admin.createNamespace(NamespaceDescriptor.create(settings.namespace()).build());
+            } catch (NamespaceExistException alreadyThere) {
+                // created by an earlier run or a concurrent loader
+            }
+            create(admin, t.portraits, splits, family(PORTRAIT, false));
+            create(admin, t.userLists, splits, family(BATCH, false), family(REALTIME, false));
+            create(admin, t.items, splits, family(ITEM, false));
+            // A few dozen rows per version (global, countries, segments): one region, kept in the block cache.
+            create(admin, t.popularity, new byte[0][], family(POPULAR, true));
+            create(admin, t.registry, new byte[0][], family(REGISTRY, true));
+        }
+    }
+
+    private static void create(Admin admin, TableName name, byte[][] splits, ColumnFamilyDescriptor... families)
+            throws IOException {
+        if (admin.tableExists(name)) {
+            return;
+        }
+        TableDescriptorBuilder table = TableDescriptorBuilder.newBuilder(name);
+        for (ColumnFamilyDescriptor f : families) {
+            table.setColumnFamily(f);
+        }
+        try {
+            if (splits.length == 0) {
+                admin.createTable(table.build());
+            } else {
+                admin.createTable(table.build(), splits);
+            }
+        } catch (TableExistsException concurrent) {
+            // another process created it between the check and here
+        }
+    }
+
+    private static ColumnFamilyDescriptor family(byte[] name, boolean inMemory) {
+        return ColumnFamilyDescriptorBuilder.newBuilder(name)
+                .setMaxVersions(1) // a value is replaced, never read back in time
+                .setBloomFilterType(BloomType.ROW) // Gets for absent users skip store files
+                // Keys repeat the row and the version prefix of the qualifier from cell to cell.
+                .setDataBlockEncoding(DataBlockEncoding.FAST_DIFF)
+                .setInMemory(inMemory)
+                .build();
+    }
+
+    /** {@code <version>/<part>}; the separator makes a version's prefix unambiguous (v1/ is not a prefix of v10/). */
+    static byte[] qualifier(String version, String part) {
+        return bytes(version + "/" + part);
+    }
+
+    static byte[] versionPrefix(String version) {
+        return bytes(version + "/");
+    }
+
+    /** Versions and model names become qualifier parts; a slash would make prefixes ambiguous. */
+    static String checkName(String what, String name) {
+        if (name == null || name.isEmpty() || name.contains("/") || name.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(what + " must be non-empty without '/' or control characters: "
+                    + name);
+        }
+        return name;
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String string(byte[] b) {
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+    }
+}
