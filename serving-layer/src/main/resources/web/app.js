@@ -1,7 +1,7 @@
 // Tradewind shop and dashboard page: plain JavaScript against the public API, no build step, no third-party code.
 'use strict';
 
-const state = { key: null, filters: {}, page: 0, lastQuery: '' };
+const state = { key: null, filters: {}, page: 1 };
 const $ = (id) => document.getElementById(id);
 
 function readKey() {
@@ -44,7 +44,7 @@ function card(title, meta, item, onClick) {
 function currentUser() { return $('user').value.trim(); }
 
 async function search(page) {
-  state.page = page || 0;
+  state.page = page || 1;
   const params = new URLSearchParams();
   const q = $('q').value.trim();
   if (q) params.set('q', q);
@@ -57,26 +57,28 @@ async function search(page) {
     const r = await api('/v1/search?' + params);
     say('');
     $('results-title').textContent = r.total + ' results' + (q ? ' for "' + q + '"' : '') + (r.personalised ? ' — personalised for ' + user : '');
-    $('results').replaceChildren(...r.hits.map((h) => card(h.title, '£' + Number(h.price).toFixed(2) + ' · ' + h.item + (h.why ? ' · ' + h.why : ''), h.item, () => similar(h.item, h.title))));
+    $('results').replaceChildren(...r.hits.map((h) => card(h.title,
+      (h.price != null ? '£' + Number(h.price).toFixed(2) + ' · ' : '') + h.itemId + (h.category ? ' · ' + h.category : '') + (h.why && h.why.length ? ' · ' + h.why.join(', ') : ''),
+      h.itemId, () => similar(h.itemId, h.title))));
     renderFacets(r.facets || {});
-    const pages = Math.ceil(r.total / 10);
+    const pages = Math.ceil(r.total / r.size);
     $('pager').replaceChildren(
-      state.page > 0 ? el('button', { id: 'prev', onclick: () => search(state.page - 1) }, '‹ previous') : '',
-      pages > 1 ? el('span', { class: 'muted' }, ' page ' + (state.page + 1) + ' of ' + pages + ' ') : '',
-      state.page + 1 < pages ? el('button', { id: 'next', onclick: () => search(state.page + 1) }, 'next ›') : '');
+      state.page > 1 ? el('button', { id: 'prev', onclick: () => search(state.page - 1) }, '‹ previous') : '',
+      pages > 1 ? el('span', { class: 'muted' }, ' page ' + state.page + ' of ' + pages + ' ') : '',
+      state.page < pages ? el('button', { id: 'next', onclick: () => search(state.page + 1) }, 'next ›') : '');
   } catch (e) {
     say(e.status === 503 ? 'Search is unavailable right now: ' + e.message : 'Search failed: ' + e.message);
   }
 }
 
 function renderFacets(facets) {
-  const groups = [['priceRanges', 'Price', 'price'], ['countries', 'Bought in', 'country'], ['categories', 'Category', 'category'], ['words', 'Words', null]];
+  const groups = [['prices', 'Price', 'price'], ['countries', 'Bought in', 'country'], ['categories', 'Category', 'category'], ['words', 'Words', null]];
   const out = [];
   groups.forEach(([key, label, filter]) => {
     const buckets = facets[key] || [];
     if (!buckets.length) return;
     out.push(el('div', { class: 'facet', id: 'facet-' + key }, el('h3', {}, label), buckets.slice(0, 8).map((b) => {
-      const value = b.value ?? b.key ?? b.label;
+      const value = b.value ?? b.label;
       const on = filter && state.filters[filter] === value;
       return el('button', { class: on ? 'on' : '', onclick: () => toggleFacet(filter, b, value) }, value + ' (' + b.count + ')');
     })));
@@ -94,7 +96,7 @@ function toggleFacet(filter, bucket, value) {
   } else {
     $('q').value = ($('q').value + ' ' + value).trim();
   }
-  search(0);
+  search(1);
 }
 
 async function recommendations() {
@@ -199,10 +201,10 @@ function show(view) {
 }
 
 document.querySelectorAll('.tab').forEach((t) => t.addEventListener('click', () => show(t.dataset.view)));
-$('search-form').addEventListener('submit', (e) => { e.preventDefault(); search(0); });
-$('user').addEventListener('change', () => { recommendations(); if ($('q').value.trim()) search(0); });
+$('search-form').addEventListener('submit', (e) => { e.preventDefault(); search(1); });
+$('user').addEventListener('change', () => { recommendations(); if ($('q').value.trim()) search(1); });
 $('portrait-btn').addEventListener('click', portrait);
-$('key-save').addEventListener('click', () => { sessionStorage.setItem('tradewind.key', $('key-input').value.trim()); readKey(); examples(); recommendations(); search(0); });
+$('key-save').addEventListener('click', () => { sessionStorage.setItem('tradewind.key', $('key-input').value.trim()); readKey(); examples(); recommendations(); search(1); });
 
 readKey();
-if (state.key) { examples(); recommendations(); search(0); }
+if (state.key) { examples(); recommendations(); search(1); }

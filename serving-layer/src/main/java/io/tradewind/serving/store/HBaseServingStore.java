@@ -1,10 +1,12 @@
 package io.tradewind.serving.store;
 
 import io.tradewind.batch.retrain.ItemStat;
+import io.tradewind.batch.views.PopularityView;
 import io.tradewind.batch.views.SegmentsView;
 import io.tradewind.core.popularity.PopularityTable;
 import io.tradewind.core.portrait.Portrait;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,7 +15,11 @@ import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.hadoop.hbase.client.Get;
+import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.ResultScanner;
+import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.util.Bytes;
 
 /**
  * The API's reads from HBase: every answer is one Get of one cell (row = salted user or item id, qualifier =
@@ -110,6 +116,25 @@ public final class HBaseServingStore implements ServingStore {
         return cell(tables.popularity, ViewRowPuts.popularityRow(scope, group), ServingTables.POPULAR,
                 ServingTables.qualifier(version, ServingTables.POPULAR_TOP), "popular items of " + scope + " " + group,
                 ListCodec::decodePopularity).orElse(List.of());
+    }
+
+    @Override
+    public List<PopularityView> popularityTables(String version) {
+        byte[] qualifier = ServingTables.qualifier(version, ServingTables.POPULAR_TOP);
+        return StoreCalls.emptyIfNoTable("popularity tables of version " + version, () -> {
+            List<PopularityView> out = new ArrayList<>();
+            // A few dozen rows (global, countries, segments) in one region: one small scan.
+            try (Table t = connection.getTable(tables.popularity);
+                 ResultScanner rows = t.getScanner(new Scan().addColumn(ServingTables.POPULAR, qualifier))) {
+                for (Result r : rows) {
+                    String key = Bytes.toString(r.getRow());
+                    int colon = key.indexOf(':');
+                    out.add(new PopularityView(key.substring(0, colon), key.substring(colon + 1),
+                            ListCodec.decodePopularity(r.getValue(ServingTables.POPULAR, qualifier))));
+                }
+            }
+            return out.isEmpty() ? Optional.<List<PopularityView>>empty() : Optional.of(out);
+        }).orElse(List.of());
     }
 
     @Override
