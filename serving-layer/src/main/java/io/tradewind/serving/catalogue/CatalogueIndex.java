@@ -293,6 +293,50 @@ public final class CatalogueIndex {
         }
     }
 
+    /** Categories set on the live index, by item id (items without one are absent). */
+    public Map<String, String> liveCategories() {
+        return liveIndex().map(this::categoriesOn).orElse(Map.of());
+    }
+
+    /** Titles of every item on the live index, by id: what the admin's category rules are applied to. */
+    public Map<String, String> liveTitles() {
+        String index = liveIndex().orElseThrow(() -> new IllegalStateException(
+                "no catalogue behind alias " + alias + " yet: build one first"));
+        Map<String, String> out = new HashMap<>();
+        JsonNode after = null;
+        while (true) {
+            ObjectNode body = json().put("size", 1000);
+            body.set("_source", ElasticsearchConnection.JSON.createArrayNode().add("title"));
+            body.set("sort", ElasticsearchConnection.JSON.createArrayNode().add(json().put("id", "asc")));
+            if (after != null) {
+                body.set("search_after", after);
+            }
+            ArrayNode hits = (ArrayNode) es.send("POST", "/" + index + "/_search", body).path("hits").path("hits");
+            if (hits.isEmpty()) {
+                return out;
+            }
+            for (JsonNode hit : hits) {
+                out.put(hit.path("_id").asText(), hit.path("_source").path("title").asText(null));
+            }
+            after = hits.get(hits.size() - 1).path("sort");
+        }
+    }
+
+    /** Points the alias at the newest complete index of {@code version} (publish and rollback keep both stores on one version). */
+    public String activateVersion(String version) {
+        String index = indices().stream().filter(i -> i.complete() && i.version().equals(version))
+                .map(CatalogueIndexInfo::index).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no complete catalogue index of version " + version
+                        + " behind alias " + alias + "; publish that version again to rebuild it"));
+        swapAlias(index);
+        return index;
+    }
+
+    /** Points the alias at a given physical index of this alias (to undo a swap). */
+    public void activate(String index) {
+        swapAlias(index);
+    }
+
     /** Moves the alias onto {@code index} in one atomic {@code _aliases} call. */
     private void swapAlias(String index) {
         ArrayNode actions = ElasticsearchConnection.JSON.createArrayNode();

@@ -1,0 +1,205 @@
+package io.tradewind.serving.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tradewind.serving.admin.AuditEntry;
+import io.tradewind.serving.admin.AuditLog;
+import io.tradewind.serving.admin.Category;
+import io.tradewind.serving.admin.CategoryStore;
+import io.tradewind.serving.admin.CategorySync;
+import io.tradewind.serving.api.http.ApiException;
+import io.tradewind.serving.api.http.ApiRequest;
+import io.tradewind.serving.api.http.ApiResponse;
+import io.tradewind.serving.api.http.Endpoint;
+import io.tradewind.serving.api.http.Json;
+import io.tradewind.serving.publish.Publisher;
+import io.tradewind.serving.recommend.ActiveVersionTracker;
+import io.tradewind.serving.store.ActivationEvent;
+import io.tradewind.serving.store.ModelRegistry;
+import io.tradewind.serving.store.VersionInfo;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The admin API (role {@code admin}): model versions (list, activate, roll back), categories (create, edit, list,
+ * delete; the catalogue follows each change) and the audit log, which records every change made here with the
+ * key that made it.
+ */
+final class AdminEndpoints {
+    /** Versions and the switch history. */
+    record Versions(String active, List<VersionInfo> versions, List<ActivationEvent> history) {
+    }
+
+    /** A category change and what it did to the catalogue. */
+    record CategoryChange(Category category, int itemsChanged) {
+    }
+
+    private final ModelRegistry registry;
+    private final Publisher publisher;
+    private final ActiveVersionTracker tracker;
+    private final CategoryStore categories;
+    private final CategorySync categorySync;
+    private final AuditLog audit;
+
+    AdminEndpoints(ModelRegistry registry, Publisher publisher, ActiveVersionTracker tracker, CategoryStore categories,
+                   CategorySync categorySync, AuditLog audit) {
+        this.registry = registry;
+        this.publisher = publisher;
+        this.tracker = tracker;
+        this.categories = categories;
+        this.categorySync = categorySync;
+        this.audit = audit;
+    }
+
+    Endpoint versions() {
+        return request -> new Versions(registry.activeVersion().orElse(null), registry.versions(), registry.history());
+    }
+
+    Endpoint activate() {
+        return request -> {
+            String version = request.pathParameter("version");
+            String index;
+            try {
+                index = publisher.activate(version);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.notFound(e.getMessage());
+            } catch (IllegalStateException e) {
+                throw new ApiException(409, e.getMessage());
+            }
+            tracker.refresh();
+            audit.record(request.principal().name(), "activate-version", version, Map.of("catalogueIndex", index));
+            return Map.of("active", version, "catalogueIndex", index);
+        };
+    }
+
+    Endpoint rollback() {
+        return request -> {
+            Publisher.RolledBack done;
+            try {
+                done = publisher.rollback();
+            } catch (IllegalStateException e) {
+                throw new ApiException(409, e.getMessage());
+            }
+            tracker.refresh();
+            audit.record(request.principal().name(), "rollback", done.to(), Map.of("from", done.from(),
+                    "catalogueIndex", done.catalogueIndex()));
+            return done;
+        };
+    }
+
+    Endpoint listCategories() {
+        return request -> Map.of("categories", categories.list());
+    }
+
+    Endpoint createCategory() {
+        return request -> {
+            CategoryBody body = CategoryBody.read(request, true);
+            Category category = new Category(idOf(body.name()), body.name(), body.keywords());
+            if (!categories.create(category)) {
+                throw new ApiException(409, "category '" + category.id() + "' exists already; edit it with PUT");
+            }
+            int changed = categorySync.apply().changed();
+            audit.record(request.principal().name(), "create-category", category.id(), details(category, changed));
+            return ApiResponse.json(201, new CategoryChange(category, changed));
+        };
+    }
+
+    Endpoint editCategory() {
+        return request -> {
+            String id = request.pathParameter("id");
+            Category old = categories.get(id).orElseThrow(() -> ApiException.notFound("unknown category '" + id + "'"));
+            CategoryBody body = CategoryBody.read(request, false);
+            Category edited = new Category(id, body.name() == null ? old.name() : body.name(),
+                    body.keywords() == null ? old.keywords() : body.keywords());
+            categories.replace(edited);
+            int changed = categorySync.apply().changed();
+            audit.record(request.principal().name(), "edit-category", id, details(edited, changed));
+            return new CategoryChange(edited, changed);
+        };
+    }
+
+    Endpoint deleteCategory() {
+        return request -> {
+            String id = request.pathParameter("id");
+            Category old = categories.get(id).orElseThrow(() -> ApiException.notFound("unknown category '" + id + "'"));
+            categories.delete(id);
+            int changed = categorySync.apply().changed();
+            audit.record(request.principal().name(), "delete-category", id, details(old, changed));
+            return new CategoryChange(old, changed);
+        };
+    }
+
+    Endpoint auditLog() {
+        return request -> {
+            int limit = request.integer("limit", 50, 1, 1000);
+            List<AuditEntry> entries = audit.latest(limit);
+            return Map.of("entries", entries);
+        };
+    }
+
+    private static String idOf(String name) {
+        try {
+            return Category.idOf(name);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter("name", "needs at least one letter or digit");
+        }
+    }
+
+    private static Map<String, Object> details(Category c, int changed) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", c.name());
+        out.put("keywords", c.keywords());
+        out.put("itemsChanged", changed);
+        return out;
+    }
+
+    /** The JSON body of a category create or edit: {@code {"name": …, "keywords": [...]}}. */
+    private record CategoryBody(String name, List<String> keywords) {
+        static CategoryBody read(ApiRequest request, boolean complete) throws IOException {
+            JsonNode body;
+            try {
+                body = Json.MAPPER.readTree(request.body());
+            } catch (IOException e) {
+                throw new ApiException(400, "body is not JSON: send {\"name\": \"…\", \"keywords\": [\"…\"]}");
+            }
+            if (body == null || !body.isObject()) {
+                throw new ApiException(400, "body must be a JSON object: {\"name\": \"…\", \"keywords\": [\"…\"]}");
+            }
+            for (var names = body.fieldNames(); names.hasNext(); ) {
+                String field = names.next();
+                if (!field.equals("name") && !field.equals("keywords")) {
+                    throw ApiException.badParameter(field, "unknown field; a category has name and keywords");
+                }
+            }
+            String name = Optional.ofNullable(body.get("name")).filter(JsonNode::isTextual).map(JsonNode::asText)
+                    .map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
+            if (body.has("name") && name == null) {
+                throw ApiException.badParameter("name", "must be a non-empty string");
+            }
+            if (name != null && name.length() > 100) {
+                throw ApiException.badParameter("name", "at most 100 characters");
+            }
+            List<String> keywords = null;
+            if (body.has("keywords")) {
+                JsonNode k = body.get("keywords");
+                if (!k.isArray() || k.isEmpty() || k.size() > 50) {
+                    throw ApiException.badParameter("keywords", "must be an array of 1 to 50 words");
+                }
+                keywords = new ArrayList<>();
+                for (JsonNode w : k) {
+                    if (!w.isTextual() || w.asText().isBlank() || w.asText().length() > 50) {
+                        throw ApiException.badParameter("keywords", "each keyword must be a word of 1 to 50 characters");
+                    }
+                    keywords.add(w.asText());
+                }
+            }
+            if (complete && (name == null || keywords == null)) {
+                throw ApiException.badParameter(name == null ? "name" : "keywords", "required");
+            }
+            return new CategoryBody(name, keywords);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.tradewind.serving.api;
+
+import io.tradewind.serving.api.http.ApiException;
+import io.tradewind.serving.api.http.ApiRequest;
+import io.tradewind.serving.api.http.Endpoint;
+import io.tradewind.serving.catalogue.InvalidSearchRequestException;
+import io.tradewind.serving.catalogue.ProductSearch;
+import io.tradewind.serving.catalogue.SearchRequest;
+import io.tradewind.serving.catalogue.SearchResult;
+import io.tradewind.serving.catalogue.UserAffinity;
+import io.tradewind.serving.metrics.ServingMetrics;
+import io.tradewind.serving.recommend.ActiveVersion;
+import io.tradewind.serving.recommend.ActiveVersionTracker;
+import io.tradewind.serving.store.ServingStore;
+import io.tradewind.serving.store.StoreUnavailableException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code GET /v1/search?q=&user=&country=&category=&priceMin=&priceMax=&page=&size=}. The user's portrait (HBase)
+ * personalises the order; an unknown user, or HBase being down, gives the neutral order rather than an error.
+ * Elasticsearch down is a 503: there is no honest search answer from memory.
+ */
+final class SearchEndpoint implements Endpoint {
+    private static final List<String> PARAMETERS = List.of("q", "country", "category", "priceMin", "priceMax", "page", "size");
+
+    /** The answer: the search result plus whose portrait shaped it. */
+    record SearchAnswer(String user, boolean personalised, SearchResult result) {
+    }
+
+    private final ProductSearch search;
+    private final ActiveVersionTracker versions;
+    private final ServingStore store;
+    private final ServingMetrics metrics;
+
+    SearchEndpoint(ProductSearch search, ActiveVersionTracker versions, ServingStore store, ServingMetrics metrics) {
+        this.search = search;
+        this.versions = versions;
+        this.store = store;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Object handle(ApiRequest request) {
+        Map<String, String> params = new HashMap<>();
+        for (String name : PARAMETERS) {
+            request.string(name).ifPresent(v -> params.put(name, v));
+        }
+        SearchRequest query;
+        try {
+            query = SearchRequest.fromParameters(params);
+        } catch (InvalidSearchRequestException e) {
+            throw new ApiException(400, e.getMessage(), Map.of("parameter", e.parameter()));
+        }
+        Optional<String> user = request.string("user");
+        Optional<UserAffinity> affinity = user.flatMap(this::affinity);
+        try {
+            SearchResult result = search.search(query, affinity);
+            return new SearchAnswer(user.orElse(null), result.personalised(), result);
+        } catch (StoreUnavailableException e) {
+            metrics.storeError("elasticsearch");
+            throw new ApiException(503, "search is unavailable: " + e.getMessage());
+        }
+    }
+
+    private Optional<UserAffinity> affinity(String user) {
+        Optional<ActiveVersion> version = versions.current();
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return store.portrait(version.get().version(), user).map(UserAffinity::of);
+        } catch (StoreUnavailableException e) {
+            metrics.storeError("hbase");
+            return Optional.empty();
+        }
+    }
+}

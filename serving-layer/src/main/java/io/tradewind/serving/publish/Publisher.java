@@ -1,0 +1,97 @@
+package io.tradewind.serving.publish;
+
+import io.tradewind.batch.views.ViewStore;
+import io.tradewind.core.progress.ProgressListener;
+import io.tradewind.serving.catalogue.CatalogueBuild;
+import io.tradewind.serving.catalogue.CatalogueIndex;
+import io.tradewind.serving.store.BatchViewLoader;
+import io.tradewind.serving.store.LoadSummary;
+import io.tradewind.serving.store.ModelRegistry;
+import io.tradewind.serving.store.VersionState;
+import io.tradewind.serving.store.VersionStatus;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Puts a batch-view version into service: load it into HBase beside the active version, build its catalogue
+ * index beside the live one, then switch. Each store switches in one atomic step (the registry's active row, the
+ * catalogue alias); the catalogue goes first and is switched back if the registry refuses, so a failure anywhere
+ * leaves the previous version serving in both.
+ */
+public final class Publisher {
+    /** What a publish did. */
+    public record Published(String version, Optional<String> previous, LoadSummary load, CatalogueBuild catalogue,
+                            List<String> droppedVersions) {
+    }
+
+    /** What a rollback did. */
+    public record RolledBack(String from, String to, String catalogueIndex) {
+    }
+
+    private final BatchViewLoader loader;
+    private final ModelRegistry registry;
+    private final CatalogueIndex catalogue;
+    private final Configuration hadoopConf;
+    private final ProgressListener progress;
+
+    public Publisher(BatchViewLoader loader, ModelRegistry registry, CatalogueIndex catalogue, Configuration hadoopConf,
+                     ProgressListener progress) {
+        this.loader = loader;
+        this.registry = registry;
+        this.catalogue = catalogue;
+        this.hadoopConf = hadoopConf;
+        this.progress = progress;
+    }
+
+    /** Publishes {@code version}, or the version the views root's CURRENT points at when empty. */
+    public Published publish(String viewsRootUri, Optional<String> version) throws IOException {
+        ViewStore views = new ViewStore(viewsRootUri, hadoopConf);
+        String target = version.isPresent() ? version.get() : views.current().orElseThrow(() -> new IOException(
+                "no version published under " + viewsRootUri + " (no " + ViewStore.CURRENT + "): run ./tradewind retrain first"));
+        if (!views.versions().contains(target)) {
+            throw new IOException("no complete version " + target + " under " + viewsRootUri + "; complete versions: "
+                    + views.versions());
+        }
+        Optional<String> previous = registry.activeVersion();
+        LoadSummary load = loader.load(viewsRootUri, target);
+        CatalogueBuild build = catalogue.build(views, target, progress);
+        try {
+            registry.activate(target);
+        } catch (RuntimeException e) {
+            if (build.previousIndex().isPresent()) {
+                catalogue.activate(build.previousIndex().get());
+            }
+            throw e;
+        }
+        List<String> dropped = registry.applyRetention();
+        return new Published(target, previous, load, build, dropped);
+    }
+
+    /** Goes back to the previously active version in HBase and to its catalogue index. */
+    public RolledBack rollback() {
+        String from = registry.activeVersion().orElseThrow(() -> new IllegalStateException("nothing is published yet"));
+        String to = registry.rollback();
+        String index = catalogue.activateVersion(to);
+        return new RolledBack(from, to, index);
+    }
+
+    /** Serves an already loaded version again (an operator's choice in the admin API). */
+    public String activate(String version) {
+        VersionStatus status = registry.status(version).orElseThrow(() -> new IllegalArgumentException(
+                "unknown version " + version + "; loaded: " + registry.versions().stream().map(v -> v.version()).toList()));
+        if (status.state() != VersionState.READY) {
+            throw new IllegalStateException("version " + version + " is " + status.state() + ", not READY: it cannot serve");
+        }
+        Optional<String> previousIndex = catalogue.liveIndex();
+        String index = catalogue.activateVersion(version);
+        try {
+            registry.activate(version);
+        } catch (RuntimeException e) {
+            previousIndex.ifPresent(catalogue::activate);
+            throw e;
+        }
+        return index;
+    }
+}
