@@ -8,8 +8,6 @@ import io.tradewind.batch.views.PopularityView;
 import io.tradewind.batch.views.ViewStore;
 import io.tradewind.core.progress.ProgressListener;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -107,6 +105,10 @@ public final class CatalogueIndex {
             // Only indices marked complete are candidates for a rollback.
             es.send("PUT", "/" + index + "/_mapping", json().set("_meta", meta(version, builtAt, true)));
             swapAlias(index);
+        } catch (ElasticsearchRequestException e) {
+            deleteQuietly(index);
+            throw new CatalogueBuildException("Elasticsearch refused the build of " + index + " (" + e.getMessage()
+                    + "); the alias " + alias + " is unchanged", e);
         } catch (RuntimeException e) {
             deleteQuietly(index);
             throw e;
@@ -332,7 +334,7 @@ public final class CatalogueIndex {
 
     private boolean exists(String index) {
         try {
-            es.get("/" + URLEncoder.encode(index, StandardCharsets.UTF_8) + "/_settings");
+            es.get("/" + index + "/_settings");
             return true;
         } catch (ElasticsearchRequestException e) {
             if (e.status() == 404) {
