@@ -5,4 +5,8 @@ public class CatalogueBuildException extends RuntimeException {
     public CatalogueBuildException(String message) {
         super(message);
     }
+
+    public CatalogueBuildException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -8,16 +8,14 @@ import io.tradewind.batch.views.PopularityView;
 import io.tradewind.batch.views.ViewStore;
 import io.tradewind.core.progress.ProgressListener;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -84,12 +82,12 @@ public final class CatalogueIndex {
      */
     public CatalogueBuild build(String version, Iterable<ItemStat> items, Iterable<PopularityView> popularity,
             ProgressListener progress) {
-        if (version == null || !NAME.matcher(version.toLowerCase()).matches()) {
+        if (version == null || !NAME.matcher(version.toLowerCase(Locale.ROOT)).matches()) {
             throw new IllegalArgumentException("version must be letters, digits, '.', '_' or '-': " + version);
         }
         Optional<String> previous = liveIndex();
         Map<String, String> adminCategories = previous.isPresent() ? categoriesOn(previous.get()) : Map.of();
-        String index = freeIndexName(alias + "-" + version.toLowerCase());
+        String index = freeIndexName(alias + "-" + version.toLowerCase(Locale.ROOT));
         long builtAt = System.currentTimeMillis();
         ObjectNode body = CatalogueMapping.indexBody();
         ((ObjectNode) body.path("mappings")).set("_meta", meta(version, builtAt, false));
@@ -107,6 +105,10 @@ public final class CatalogueIndex {
             // Only indices marked complete are candidates for a rollback.
             es.send("PUT", "/" + index + "/_mapping", json().set("_meta", meta(version, builtAt, true)));
             swapAlias(index);
+        } catch (ElasticsearchRequestException e) {
+            deleteQuietly(index);
+            throw new CatalogueBuildException("Elasticsearch refused the build of " + index + " (" + e.getMessage()
+                    + "); the alias " + alias + " is unchanged", e);
         } catch (RuntimeException e) {
             deleteQuietly(index);
             throw e;
@@ -117,12 +119,18 @@ public final class CatalogueIndex {
 
     /** The physical index the alias points at; empty before the first build. */
     public Optional<String> liveIndex() {
+        return aliasOwners().stream().findFirst();
+    }
+
+    /** Indices behind the alias: one, unless someone added another by hand. */
+    private List<String> aliasOwners() {
         try {
-            Iterator<String> names = es.get("/_alias/" + alias).fieldNames();
-            return names.hasNext() ? Optional.of(names.next()) : Optional.empty();
+            List<String> owners = new ArrayList<>();
+            es.get("/_alias/" + alias).fieldNames().forEachRemaining(owners::add);
+            return owners;
         } catch (ElasticsearchRequestException e) {
             if (e.status() == 404) {
-                return Optional.empty();
+                return List.of();
             }
             throw e;
         }
@@ -340,9 +348,11 @@ public final class CatalogueIndex {
     /** Moves the alias onto {@code index} in one atomic {@code _aliases} call. */
     private void swapAlias(String index) {
         ArrayNode actions = ElasticsearchConnection.JSON.createArrayNode();
-        Optional<String> current = liveIndex();
-        current.filter(old -> !old.equals(index)).ifPresent(old ->
-                actions.add(json().set("remove", json().put("index", old).put("alias", alias))));
+        for (String old : aliasOwners()) {
+            if (!old.equals(index)) {
+                actions.add(json().set("remove", json().put("index", old).put("alias", alias)));
+            }
+        }
         actions.add(json().set("add", json().put("index", index).put("alias", alias)));
         es.send("POST", "/_aliases", json().set("actions", actions));
     }
@@ -376,7 +386,7 @@ public final class CatalogueIndex {
 
     private boolean exists(String index) {
         try {
-            es.get("/" + URLEncoder.encode(index, StandardCharsets.UTF_8) + "/_settings");
+            es.get("/" + index + "/_settings");
             return true;
         } catch (ElasticsearchRequestException e) {
             if (e.status() == 404) {
