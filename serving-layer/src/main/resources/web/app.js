@@ -161,7 +161,7 @@ async function dashboard() {
     const segs = r.segmentation.segments;
     bars($('chart-sizes'), segs.map((s) => ({ label: s.label, value: s.users })));
     radar($('chart-radar'), segs);
-    const countries = Object.entries(r.countries || {}).sort((a, b) => b[1] - a[1]).slice(0, 10);
+    const countries = Object.entries(r.segmentation.countries || {}).sort((a, b) => b[1] - a[1]).slice(0, 10);
     bars($('chart-countries'), countries.map(([label, value]) => ({ label, value })));
     $('segments-table').tBodies[0].replaceChildren(...segs.map((s) => el('tr', {}, el('td', {}, s.label), el('td', {}, s.users),
       el('td', {}, s.recencyDays.toFixed(0)), el('td', {}, s.frequency.toFixed(1)), el('td', {}, s.monetary.toFixed(0)))));
@@ -185,8 +185,8 @@ async function examples() {
   try {
     const r = await api('/v1/segments');
     $('version').textContent = 'batch views ' + r.version;
-    const users = (r.examples || []);
-    $('user-examples').replaceChildren(...users.map((u) => el('option', { value: u.user }, u.segment)));
+    const examples = Object.entries(r.segmentation.examples || {}).flatMap(([segment, users]) => users.map((u) => ({ u, segment })));
+    $('user-examples').replaceChildren(...examples.map(({ u, segment }) => el('option', { value: u }, segment)));
   } catch (e) {
     say(e.status === 401 ? 'The API key was refused: paste a valid shop key.' : 'API unavailable: ' + e.message);
     if (e.status === 401) $('key-panel').hidden = false;

@@ -67,7 +67,9 @@ public final class ServingTestViews {
                 List.of(new SegmentsView.KCurvePoint(2, 10.0, 0.6), new SegmentsView.KCurvePoint(3, 7.0, 0.4)),
                 List.of(new SegmentsView.Segment("high-value", 1, new double[] {-1.2, 1.8, 1.9}, 3, 12, 4310.5),
                         new SegmentsView.Segment("active", 1, new double[] {-0.3, 0.6, 0.4}, 20, 4, 900.0)),
-                new double[] {3.0, 1.5, 6.5}, new double[] {1.0, 0.7, 1.4}, 1);
+                new double[] {3.0, 1.5, 6.5}, new double[] {1.0, 0.7, 1.4}, 1,
+                Map.of("United Kingdom", 1, "France", 1, "Germany", 1),
+                Map.of("high-value", List.of(LOYAL), "active", List.of(FRENCH), "new", List.of(NEWCOMER)));
         w.writeJson("segments.json", segments);
 
         rows.put("popularity.jsonl", w.writeJsonLines("popularity.jsonl", List.of(

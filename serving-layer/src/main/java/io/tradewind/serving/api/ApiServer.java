@@ -1,15 +1,21 @@
 package io.tradewind.serving.api;
 
+import io.tradewind.serving.admin.AuditLog;
+import io.tradewind.serving.admin.CategoryStore;
+import io.tradewind.serving.admin.CategorySync;
 import io.tradewind.serving.api.auth.ApiKeyStore;
 import io.tradewind.serving.api.auth.Role;
 import io.tradewind.serving.api.http.ApiException;
 import io.tradewind.serving.api.http.ApiResponse;
 import io.tradewind.serving.api.http.Endpoint;
 import io.tradewind.serving.api.http.EndpointHandler;
+import io.tradewind.serving.catalogue.ProductSearch;
 import io.tradewind.serving.events.EventSink;
 import io.tradewind.serving.metrics.ServingMetrics;
+import io.tradewind.serving.publish.Publisher;
 import io.tradewind.serving.recommend.ActiveVersionTracker;
 import io.tradewind.serving.recommend.RecommendationService;
+import io.tradewind.serving.store.ModelRegistry;
 import io.tradewind.serving.store.ServingStore;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
@@ -31,7 +37,13 @@ public final class ApiServer implements AutoCloseable {
             ApiKeyStore keys,
             ServingMetrics metrics,
             List<HealthCheck> healthChecks,
-            long cacheEntries) {
+            long cacheEntries,
+            ProductSearch search,
+            ModelRegistry registry,
+            Publisher publisher,
+            CategoryStore categories,
+            CategorySync categorySync,
+            AuditLog audit) {
     }
 
     private final Undertow server;
@@ -55,7 +67,19 @@ public final class ApiServer implements AutoCloseable {
         r.get("/v1/items/{id}/similar", "similar", Role.SHOP,
                 new SimilarItemsEndpoint(versions, d.store(), recommendations, d.metrics()));
         r.get("/v1/segments", "segments", Role.SHOP, new SegmentsEndpoint(versions, d.store()));
+        r.get("/v1/search", "search", Role.SHOP, new SearchEndpoint(d.search(), d.versions(), d.store(), d.metrics()));
         r.post("/v1/events", "events", Role.SHOP, new EventsEndpoint(d.events()));
+
+        AdminEndpoints admin = new AdminEndpoints(d.registry(), d.publisher(), d.versions(), d.categories(),
+                d.categorySync(), d.audit());
+        r.get("/v1/admin/versions", "admin-versions", Role.ADMIN, admin.versions());
+        r.post("/v1/admin/versions/{version}/activate", "admin-activate", Role.ADMIN, admin.activate());
+        r.post("/v1/admin/versions/rollback", "admin-rollback", Role.ADMIN, admin.rollback());
+        r.get("/v1/admin/categories", "admin-categories", Role.ADMIN, admin.listCategories());
+        r.post("/v1/admin/categories", "admin-category-create", Role.ADMIN, admin.createCategory());
+        r.put("/v1/admin/categories/{id}", "admin-category-edit", Role.ADMIN, admin.editCategory());
+        r.delete("/v1/admin/categories/{id}", "admin-category-delete", Role.ADMIN, admin.deleteCategory());
+        r.get("/v1/admin/audit", "admin-audit", Role.ADMIN, admin.auditLog());
         r.get("/health", "health", null, new HealthEndpoint(d.healthChecks()));
         r.get("/metrics", "metrics", null, request -> ApiResponse.text(d.metrics().scrape(), ServingMetrics.CONTENT_TYPE));
         r.get("/openapi.yaml", "openapi", null, new OpenApiEndpoint());
@@ -107,6 +131,16 @@ public final class ApiServer implements AutoCloseable {
         void post(String path, String name, Role role, Endpoint endpoint) {
             routing.post(path, handler(name, role, endpoint));
             routes.add("POST " + path);
+        }
+
+        void put(String path, String name, Role role, Endpoint endpoint) {
+            routing.put(path, handler(name, role, endpoint));
+            routes.add("PUT " + path);
+        }
+
+        void delete(String path, String name, Role role, Endpoint endpoint) {
+            routing.delete(path, handler(name, role, endpoint));
+            routes.add("DELETE " + path);
         }
 
         EndpointHandler handler(String name, Role role, Endpoint endpoint) {

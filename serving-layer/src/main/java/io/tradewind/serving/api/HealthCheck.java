@@ -1,8 +1,10 @@
 package io.tradewind.serving.api;
 
-/** One dependency the API needs; {@link #check()} throws when it cannot serve. */
-public interface HealthCheck {
-    String name();
-
-    void check() throws Exception;
+/** One dependency the API needs, and how to see that it can serve (the probe throws when it cannot). */
+public record HealthCheck(String name, Probe probe) {
+    /** Throws when the dependency cannot serve; the message tells an operator why. */
+    @FunctionalInterface
+    public interface Probe {
+        void check() throws Exception;
+    }
 }

@@ -31,7 +31,7 @@ final class HealthEndpoint implements Endpoint {
             long start = System.nanoTime();
             String error = null;
             try {
-                c.check();
+                c.probe().check();
             } catch (Exception e) {
                 error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 allUp = false;

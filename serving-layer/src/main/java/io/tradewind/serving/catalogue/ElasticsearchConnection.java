@@ -74,6 +74,14 @@ public final class ElasticsearchConnection implements AutoCloseable {
         return new Builder(url);
     }
 
+    /**
+     * The cluster's health status ({@code green}, {@code yellow}, {@code red}); {@code GET /} is refused by the minimal
+     * distribution, so health is the liveness probe.
+     */
+    public String clusterStatus() {
+        return get("/_cluster/health").path("status").asText("unknown");
+    }
+
     /** GET/PUT/POST/DELETE with an optional JSON body; returns the parsed response (an empty object for none). */
     JsonNode send(String method, String endpoint, JsonNode body) {
         Request request = new Request(method, endpoint);

@@ -1,0 +1,57 @@
+package io.tradewind.serving;
+
+import io.tradewind.serving.catalogue.CatalogueIndex;
+import io.tradewind.serving.store.HBaseStoreSettings;
+import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Everything the serving layer connects to and how it listens. Production endpoints are values here (HBase's
+ * ZooKeeper quorum in {@code hbase}, the Elasticsearch URL, HDFS URIs), never code.
+ *
+ * @param hbase            HBase client configuration (at least {@code hbase.zookeeper.quorum} and client port)
+ * @param hadoop           for the views and events URIs (HDFS, local, …)
+ * @param eventsUri        master data set that {@code POST /v1/events} appends to
+ * @param apiKeysFile      hashed API keys
+ * @param preferredModel   answers when a caller names no model, if the version publishes it
+ * @param cacheEntries     users and items cached per version
+ * @param versionPollMillis how often an API instance checks the registry for a flip made elsewhere
+ */
+public record ServingConfig(
+        Configuration hbase,
+        Configuration hadoop,
+        HBaseStoreSettings hbaseSettings,
+        String elasticsearchUrl,
+        String catalogueAlias,
+        String eventsUri,
+        Path apiKeysFile,
+        String host,
+        int port,
+        String preferredModel,
+        long cacheEntries,
+        long versionPollMillis) {
+
+    public static final String DEFAULT_MODEL = "FreshBlend";
+
+    /** Defaults for everything but the endpoints: port 8080 on 127.0.0.1, alias {@code catalogue}, FreshBlend. */
+    public static ServingConfig of(Configuration hbase, Configuration hadoop, String elasticsearchUrl, String eventsUri,
+                                   Path apiKeysFile) {
+        return new ServingConfig(hbase, hadoop, HBaseStoreSettings.defaults(), elasticsearchUrl,
+                CatalogueIndex.DEFAULT_ALIAS, eventsUri, apiKeysFile, "127.0.0.1", 8080, DEFAULT_MODEL, 200_000, 1_000);
+    }
+
+    public ServingConfig withPort(int value) {
+        return new ServingConfig(hbase, hadoop, hbaseSettings, elasticsearchUrl, catalogueAlias, eventsUri, apiKeysFile,
+                host, value, preferredModel, cacheEntries, versionPollMillis);
+    }
+
+    public ServingConfig withHost(String value) {
+        return new ServingConfig(hbase, hadoop, hbaseSettings, elasticsearchUrl, catalogueAlias, eventsUri, apiKeysFile,
+                value, port, preferredModel, cacheEntries, versionPollMillis);
+    }
+
+    public ServingConfig withHBaseSettings(HBaseStoreSettings value) {
+        return new ServingConfig(hbase, hadoop, value, elasticsearchUrl, catalogueAlias, eventsUri, apiKeysFile,
+                host, port, preferredModel, cacheEntries, versionPollMillis);
+    }
+}

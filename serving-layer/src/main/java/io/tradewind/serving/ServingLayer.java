@@ -1,0 +1,143 @@
+package io.tradewind.serving;
+
+import io.tradewind.core.progress.ProgressListener;
+import io.tradewind.serving.admin.AdminTables;
+import io.tradewind.serving.admin.AuditLog;
+import io.tradewind.serving.admin.CategoryStore;
+import io.tradewind.serving.admin.CategorySync;
+import io.tradewind.serving.api.ApiServer;
+import io.tradewind.serving.api.HealthCheck;
+import io.tradewind.serving.api.auth.ApiKeyStore;
+import io.tradewind.serving.catalogue.CatalogueIndex;
+import io.tradewind.serving.catalogue.ElasticsearchConnection;
+import io.tradewind.serving.catalogue.ProductSearch;
+import io.tradewind.serving.events.MasterDatasetEventSink;
+import io.tradewind.serving.metrics.ServingMetrics;
+import io.tradewind.serving.publish.Publisher;
+import io.tradewind.serving.recommend.ActiveVersionTracker;
+import io.tradewind.serving.store.BatchViewLoader;
+import io.tradewind.serving.store.HBaseServingStore;
+import io.tradewind.serving.store.ModelRegistry;
+import io.tradewind.serving.store.ServingTables;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.ConnectionFactory;
+
+/**
+ * The serving layer wired from one {@link ServingConfig}: two HBase connections (fail-fast for requests, patient
+ * for loads and admin writes), the Elasticsearch catalogue, the publisher and, on demand, the HTTP API. The
+ * launcher's publish, rollback and serve commands and the tests all start from here.
+ */
+public final class ServingLayer implements AutoCloseable {
+    private final ServingConfig config;
+    private final Connection servingConnection;
+    private final Connection loadingConnection;
+    private final HBaseServingStore store;
+    private final ModelRegistry registry;
+    private final ElasticsearchConnection elasticsearch;
+    private final CatalogueIndex catalogue;
+    private final Publisher publisher;
+    private final CategoryStore categories;
+    private final CategorySync categorySync;
+    private final AuditLog audit;
+    private ActiveVersionTracker tracker;
+    private ApiServer api;
+
+    private ServingLayer(ServingConfig config, ProgressListener progress) throws IOException {
+        this.config = config;
+        this.loadingConnection = ConnectionFactory.createConnection(config.hbaseSettings().loadingConfiguration(config.hbase()));
+        ServingTables.createIfAbsent(loadingConnection, config.hbaseSettings());
+        AdminTables.createIfAbsent(loadingConnection, config.hbaseSettings().namespace());
+        this.servingConnection = ConnectionFactory.createConnection(config.hbaseSettings().servingConfiguration(config.hbase()));
+        this.store = new HBaseServingStore(servingConnection, config.hbaseSettings());
+        this.registry = new ModelRegistry(loadingConnection, config.hbaseSettings());
+        this.elasticsearch = ElasticsearchConnection.open(config.elasticsearchUrl());
+        this.catalogue = new CatalogueIndex(elasticsearch, config.catalogueAlias(), CatalogueIndex.DEFAULT_KEEP);
+        BatchViewLoader loader = new BatchViewLoader(loadingConnection, config.hbaseSettings(), config.hadoop(), progress);
+        this.publisher = new Publisher(loader, registry, catalogue, config.hadoop(), progress);
+        this.categories = new CategoryStore(loadingConnection, config.hbaseSettings().namespace());
+        this.categorySync = new CategorySync(categories, catalogue);
+        this.audit = new AuditLog(loadingConnection, config.hbaseSettings().namespace(), Clock.systemUTC());
+    }
+
+    /** Connects to HBase (creating missing tables) and Elasticsearch; starts no server. */
+    public static ServingLayer open(ServingConfig config, ProgressListener progress) throws IOException {
+        return new ServingLayer(config, progress);
+    }
+
+    public Publisher publisher() {
+        return publisher;
+    }
+
+    /** Re-applies the category rules to the live catalogue (after a publish brought new items). */
+    public CategorySync categorySync() {
+        return categorySync;
+    }
+
+    public HBaseServingStore store() {
+        return store;
+    }
+
+    public ModelRegistry registry() {
+        return registry;
+    }
+
+    public CatalogueIndex catalogue() {
+        return catalogue;
+    }
+
+    /** Starts the HTTP API on the configured host and port (0 = any free port); returns it for its port. */
+    public synchronized ApiServer startApi() {
+        if (api != null) {
+            return api;
+        }
+        ServingMetrics metrics = new ServingMetrics();
+        tracker = new ActiveVersionTracker(store, config.preferredModel());
+        tracker.startPolling(config.versionPollMillis());
+        List<HealthCheck> checks = List.of(
+                new HealthCheck("hbase", store::activeVersion),
+                new HealthCheck("elasticsearch", () -> {
+                    String status = elasticsearch.clusterStatus();
+                    if ("red".equals(status)) {
+                        throw new IllegalStateException("cluster status red");
+                    }
+                }),
+                new HealthCheck("master-data-set", () -> new org.apache.hadoop.fs.Path(config.eventsUri())
+                        .getFileSystem(config.hadoop()).getFileStatus(new org.apache.hadoop.fs.Path(config.eventsUri()))));
+        api = ApiServer.start(config.host(), config.port(), new ApiServer.Dependencies(
+                store, tracker, new MasterDatasetEventSink(config.eventsUri(), config.hadoop()),
+                ApiKeyStore.open(config.apiKeysFile()), metrics, checks, config.cacheEntries(),
+                new ProductSearch(elasticsearch, config.catalogueAlias()), registry, publisher, categories, categorySync,
+                audit));
+        return api;
+    }
+
+    /** The active-version tracker of the running API (null before {@link #startApi()}). */
+    public ActiveVersionTracker tracker() {
+        return tracker;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (api != null) {
+            api.close();
+        }
+        if (tracker != null) {
+            tracker.close();
+        }
+        elasticsearch.close();
+        store.close();
+        closeQuietly(servingConnection);
+        closeQuietly(loadingConnection);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // releasing sockets only
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.tradewind.serving;
+
+import io.tradewind.infra.embedded.EmbeddedElasticsearch;
+import io.tradewind.infra.embedded.EmbeddedHBase;
+import io.tradewind.infra.embedded.EmbeddedHdfs;
+import io.tradewind.serving.api.auth.ApiKeyStore;
+import io.tradewind.serving.api.auth.Role;
+import io.tradewind.core.progress.ProgressListener;
+import io.tradewind.serving.store.HBaseStoreSettings;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The whole serving layer on real components, started once for every API test class of the run: HDFS (views and
+ * the master data set), HBase, Elasticsearch, the test views published, the API on a free port, one admin and one
+ * shop key. Test classes that stop a store restart it before they end.
+ */
+public final class ServingStack implements BeforeAllCallback {
+    private static Running running;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(ServingStack.class, k -> start(), Running.class);
+    }
+
+    public static Running running() {
+        return running;
+    }
+
+    private static synchronized Running start() {
+        try {
+            Path dir = Files.createTempDirectory("tradewind-serving-api");
+            EmbeddedHdfs hdfs = EmbeddedHdfs.start(dir.resolve("hdfs").toFile(), true);
+            EmbeddedElasticsearch es = EmbeddedElasticsearch.start(dir.resolve("es").toFile());
+            EmbeddedHBase hbase = EmbeddedHBase.start(dir.resolve("hbase").toFile());
+            String views = hdfs.uri() + "/tradewind/views";
+            String events = hdfs.uri() + "/tradewind/events";
+            ServingTestViews.write(views, "v1", hdfs.configuration());
+            ApiKeyStore keys = ApiKeyStore.open(dir.resolve("api-keys.json"));
+            String adminKey = keys.create("test-admin", Role.ADMIN);
+            String shopKey = keys.create("test-shop", Role.SHOP);
+            ServingConfig config = ServingConfig.of(hbase.configuration(), hdfs.configuration(), es.uri(), events,
+                            dir.resolve("api-keys.json"))
+                    .withPort(0)
+                    .withHBaseSettings(HBaseStoreSettings.defaults().withNamespace("api").withRegionsPerTable(2));
+            ServingLayer layer = ServingLayer.open(config, ProgressListener.NONE);
+            layer.publisher().publish(views, Optional.empty());
+            int port = layer.startApi().port();
+            running = new Running(dir, hdfs, hbase, es, layer, views, events, "http://127.0.0.1:" + port, adminKey, shopKey);
+            return running;
+        } catch (IOException e) {
+            throw new IllegalStateException("the serving stack did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** The running stack and what tests need to call it. */
+    public record Running(Path dir, EmbeddedHdfs hdfs, EmbeddedHBase hbase, EmbeddedElasticsearch elasticsearch,
+                          ServingLayer layer, String viewsUri, String eventsUri, String baseUrl, String adminKey,
+                          String shopKey) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() throws IOException {
+            layer.close();
+            elasticsearch.close();
+            hbase.close();
+            hdfs.close();
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+}
