@@ -313,7 +313,8 @@ public final class ModelRegistry {
         List<VersionStatus> out = new ArrayList<>();
         Scan scan = new Scan().setRowPrefixFilter(ServingTables.bytes(VERSION_ROW)).addFamily(F);
         try (Table t = connection.getTable(tables.registry); ResultScanner scanner = t.getScanner(scan)) {
-            for (Result r : scanner) {
+            // next() rather than the iterator: the iterator wraps failures in UncheckedIOException
+            for (Result r = scanner.next(); r != null; r = scanner.next()) {
                 out.add(status(r));
             }
         } catch (TableNotFoundException beforeFirstLoad) {
