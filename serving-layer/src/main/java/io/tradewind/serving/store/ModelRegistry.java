@@ -147,8 +147,9 @@ public final class ModelRegistry {
      */
     public List<String> applyRetention() {
         return StoreCalls.unavailableOnFailure("retention", () -> {
-            String active = readActive().version();
-            Set<String> keep = keptVersions();
+            ActivePointer pointer = readActive();
+            String active = pointer.version();
+            Set<String> keep = keptVersions(pointer);
             List<String> dropped = new ArrayList<>();
             VersionEraser eraser = new VersionEraser(connection, tables);
             for (VersionStatus s : allStatuses()) {
@@ -162,8 +163,7 @@ public final class ModelRegistry {
         });
     }
 
-    private Set<String> keptVersions() throws IOException {
-        ActivePointer active = readActive();
+    private Set<String> keptVersions(ActivePointer active) throws IOException {
         Set<String> keep = new LinkedHashSet<>();
         if (active.version() == null) {
             return keep;
@@ -313,7 +313,8 @@ public final class ModelRegistry {
         List<VersionStatus> out = new ArrayList<>();
         Scan scan = new Scan().setRowPrefixFilter(ServingTables.bytes(VERSION_ROW)).addFamily(F);
         try (Table t = connection.getTable(tables.registry); ResultScanner scanner = t.getScanner(scan)) {
-            for (Result r : scanner) {
+            // next() rather than the iterator: the iterator wraps failures in UncheckedIOException
+            for (Result r = scanner.next(); r != null; r = scanner.next()) {
                 out.add(status(r));
             }
         } catch (TableNotFoundException beforeFirstLoad) {

@@ -1,7 +1,14 @@
 package io.tradewind.serving.store;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.hbase.NamespaceDescriptor;
 import org.apache.hadoop.hbase.NamespaceExistException;
 import org.apache.hadoop.hbase.TableExistsException;
@@ -61,17 +68,23 @@ public final class ServingTables {
             } catch (NamespaceExistException alreadyThere) {
                 // created by an earlier run or a concurrent loader
             }
-            create(admin, t.portraits, splits, family(PORTRAIT, false));
-            create(admin, t.userLists, splits, family(BATCH, false), family(REALTIME, false));
-            create(admin, t.items, splits, family(ITEM, false));
+            // Started together and awaited together: each creation is a master procedure the client polls with
+            // back-off, so one after the other costs seconds per table.
+            List<Future<Void>> creations = new ArrayList<>();
+            create(admin, t.portraits, splits, creations, family(PORTRAIT, false));
+            create(admin, t.userLists, splits, creations, family(BATCH, false), family(REALTIME, false));
+            create(admin, t.items, splits, creations, family(ITEM, false));
             // A few dozen rows per version (global, countries, segments): one region, kept in the block cache.
-            create(admin, t.popularity, new byte[0][], family(POPULAR, true));
-            create(admin, t.registry, new byte[0][], family(REGISTRY, true));
+            create(admin, t.popularity, new byte[0][], creations, family(POPULAR, true));
+            create(admin, t.registry, new byte[0][], creations, family(REGISTRY, true));
+            for (Future<Void> creation : creations) {
+                awaitCreation(creation);
+            }
         }
     }
 
-    private static void create(Admin admin, TableName name, byte[][] splits, ColumnFamilyDescriptor... families)
-            throws IOException {
+    private static void create(Admin admin, TableName name, byte[][] splits, List<Future<Void>> creations,
+                               ColumnFamilyDescriptor... families) throws IOException {
         if (admin.tableExists(name)) {
             return;
         }
@@ -80,13 +93,25 @@ public final class ServingTables {
             table.setColumnFamily(f);
         }
         try {
-            if (splits.length == 0) {
-                admin.createTable(table.build());
-            } else {
-                admin.createTable(table.build(), splits);
-            }
+            creations.add(splits.length == 0 ? admin.createTableAsync(table.build())
+                    : admin.createTableAsync(table.build(), splits));
         } catch (TableExistsException concurrent) {
             // another process created it between the check and here
+        }
+    }
+
+    private static void awaitCreation(Future<Void> creation) throws IOException {
+        try {
+            creation.get(5, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TableExistsException)) {
+                throw new IOException("cannot create a serving table: " + e.getCause().getMessage(), e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while creating the serving tables");
+        } catch (TimeoutException e) {
+            throw new IOException("the serving tables were not created within 5 minutes", e);
         }
     }
 

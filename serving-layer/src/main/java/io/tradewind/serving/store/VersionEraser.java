@@ -51,7 +51,7 @@ final class VersionEraser {
         try (Table t = connection.getTable(table);
              ResultScanner scanner = t.getScanner(scan);
              BufferedMutator deletes = connection.getBufferedMutator(table)) {
-            for (Result row : scanner) {
+            for (Result row = scanner.next(); row != null; row = scanner.next()) { // IOException, not unchecked
                 Delete delete = new Delete(row.getRow());
                 for (Cell cell : row.rawCells()) {
                     delete.addColumns(family, CellUtil.cloneQualifier(cell));
