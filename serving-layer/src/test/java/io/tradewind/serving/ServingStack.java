@@ -11,6 +11,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The whole serving layer on real components, started once for every API test class of the run: HDFS (views and
- * the master data set), HBase, Elasticsearch, the test views published, the API on a free port, one admin and one
- * shop key. Test classes that stop a store restart it before they end.
+ * the master data set), HBase (the module's {@link SharedHBase}), Elasticsearch, the test views published, the API on a free port, one admin and one
+ * shop key. Test classes that stop a store restart it before they end. Use as
+ * {@code @ExtendWith({SharedHBase.class, ServingStack.class})}: HBase is the module's shared one.
  */
 public final class ServingStack implements BeforeAllCallback {
     private static Running running;
@@ -37,10 +39,12 @@ public final class ServingStack implements BeforeAllCallback {
 
     private static synchronized Running start() {
         try {
-            Path dir = Files.createTempDirectory("tradewind-serving-api");
+            // Elasticsearch runs as another user here (it refuses root): the folder must be traversable.
+            Path dir = Files.createTempDirectory("tradewind-serving-api",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             EmbeddedHdfs hdfs = EmbeddedHdfs.start(dir.resolve("hdfs").toFile(), true);
             EmbeddedElasticsearch es = EmbeddedElasticsearch.start(dir.resolve("es").toFile());
-            EmbeddedHBase hbase = EmbeddedHBase.start(dir.resolve("hbase").toFile());
+            EmbeddedHBase hbase = SharedHBase.hbase();
             String views = hdfs.uri() + "/tradewind/views";
             String events = hdfs.uri() + "/tradewind/events";
             ServingTestViews.write(views, "v1", hdfs.configuration());
@@ -69,8 +73,7 @@ public final class ServingStack implements BeforeAllCallback {
         public void close() throws IOException {
             layer.close();
             elasticsearch.close();
-            hbase.close();
-            hdfs.close();
+            hdfs.close(); // HBase belongs to SharedHBase, which closes it
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tradewind.batch.views.NeighboursView;
 import io.tradewind.batch.views.PopularityView;
 import io.tradewind.core.progress.ProgressListener;
+import io.tradewind.serving.SharedHBase;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.tradewind.serving.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tradewind.core.progress.ProgressListener;
+import io.tradewind.serving.SharedHBase;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tradewind.core.progress.ProgressListener;
+import io.tradewind.serving.SharedHBase;
 import java.io.File;
 import java.io.IOException;
 import java.util.Optional;

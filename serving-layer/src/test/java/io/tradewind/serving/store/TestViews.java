@@ -122,7 +122,8 @@ final class TestViews {
                 new SegmentsView.KCurvePoint(2, 12.5, 0.41)), List.of(
                 new SegmentsView.Segment(SEGMENTS[0], users / 2, new double[] {-1, 1, 1}, 12, 9, 900 + seed),
                 new SegmentsView.Segment(SEGMENTS[1], users - users / 2, new double[] {1, -1, -1}, 200, 1, 90)),
-                new double[] {3.1, 1.2, 6.0}, new double[] {1.1, 0.7, 1.3}, 0);
+                new double[] {3.1, 1.2, 6.0}, new double[] {1.1, 0.7, 1.3}, 0,
+                Map.of("United Kingdom", users), Map.of(SEGMENTS[0], List.of(user(0))));
 
         Map<String, Long> rows = new LinkedHashMap<>();
         rows.put("portraits.jsonl", writer.writeJsonLines("portraits.jsonl", portraits));

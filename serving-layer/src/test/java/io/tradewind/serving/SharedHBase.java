@@ -1,6 +1,7 @@
-package io.tradewind.serving.store;
+package io.tradewind.serving;
 
 import io.tradewind.infra.embedded.EmbeddedHBase;
+import io.tradewind.serving.store.HBaseStoreSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,10 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One real HBase for every test class of this package (it takes 15-30 s to start on two busy cores), shut down
+ * One real HBase for every test class of the module (it takes 15-30 s to start on two busy cores), shut down
  * when the test run ends. Classes isolate themselves with their own namespace ({@link #freshSettings}).
  */
-final class SharedHBase implements BeforeAllCallback {
+public final class SharedHBase implements BeforeAllCallback {
     private static final Logger LOG = LoggerFactory.getLogger(SharedHBase.class);
     private static final AtomicInteger NAMESPACES = new AtomicInteger();
     private static Running running;
@@ -31,26 +32,29 @@ final class SharedHBase implements BeforeAllCallback {
                 .getOrComputeIfAbsent(SharedHBase.class, k -> start(), Running.class);
     }
 
-    static EmbeddedHBase hbase() {
+    public static EmbeddedHBase hbase() {
         return running.hbase;
     }
 
     /** Client configuration of the running HBase (a fresh copy). */
-    static Configuration configuration() {
+    public static Configuration configuration() {
         return running.hbase.configuration();
     }
 
     /** A patient connection for loads, registry changes and real-time writes, shared by the tests. */
-    static Connection loadingConnection() {
+    public static Connection loadingConnection() {
         return running.loading;
     }
 
     /** Settings with a namespace no other test uses; one region per table unless a test needs the pre-split. */
-    static HBaseStoreSettings freshSettings() {
+    public static HBaseStoreSettings freshSettings() {
         return HBaseStoreSettings.defaults().withNamespace("t" + NAMESPACES.incrementAndGet()).withRegionsPerTable(1);
     }
 
     private static synchronized Running start() {
+        if (running != null) {
+            return running;
+        }
         try {
             Path dir = Files.createTempDirectory("tradewind-serving-hbase");
             long started = System.nanoTime();

@@ -1,0 +1,314 @@
+package io.tradewind.serving.api;
+
+import static io.tradewind.serving.ServingTestViews.FRENCH;
+import static io.tradewind.serving.ServingTestViews.LOYAL;
+import static io.tradewind.serving.ServingTestViews.NEWCOMER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tradewind.batch.masterdata.DateRange;
+import io.tradewind.batch.masterdata.MasterDatasetReader;
+import io.tradewind.serving.ServingStack;
+import io.tradewind.serving.ServingTestViews;
+import io.tradewind.serving.SharedHBase;
+import io.tradewind.serving.store.HBaseStoreSettings;
+import io.tradewind.serving.store.RealtimeItem;
+import io.tradewind.serving.store.RealtimeListWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The HTTP API on real HBase, Elasticsearch and HDFS, with the hand-made views of {@link ServingTestViews}
+ * published: what a shop calling it sees. Every JSON answer is also checked against openapi.yaml.
+ */
+@ExtendWith({SharedHBase.class, ServingStack.class})
+class ServingApiTest {
+    private static ServingStack.Running stack;
+    private static ApiClient api;
+    private static String shop;
+    private static String admin;
+
+    @BeforeAll
+    static void connect() throws Exception {
+        stack = ServingStack.running();
+        api = new ApiClient(stack.baseUrl());
+        shop = stack.shopKey();
+        admin = stack.adminKey();
+    }
+
+    private static JsonNode recommendations(String user, String query) throws Exception {
+        return api.get("/v1/users/{id}/recommendations", "/v1/users/" + user + "/recommendations" + query, shop, 200).json();
+    }
+
+    private static List<String> items(JsonNode list, String field) {
+        List<String> out = new ArrayList<>();
+        list.forEach(i -> out.add(i.path(field).asText()));
+        return out;
+    }
+
+    @Test
+    void aKnownUserGetsTheModelsListWithTitlesAndReasonsPaddedFromTheirSegment() throws Exception {
+        JsonNode r = recommendations(LOYAL, "?k=6");
+
+        assertEquals("known", r.path("stratum").asText());
+        assertEquals("high-value", r.path("segment").asText());
+        assertEquals("FreshBlend", r.path("model").asText(), "the preferred model answers by default");
+        assertFalse(r.path("degraded").asBoolean());
+        assertEquals(List.of("85123A", "21730", "84406B", "71053", "22423", "85099B"), items(r.path("items"), "item"),
+                "four model items, then the segment's popular items (85123A/84406B/21730 already there), then overall");
+        assertEquals("WHITE HANGING HEART T-LIGHT HOLDER", r.path("items").get(0).path("title").asText());
+        assertEquals("model FreshBlend", r.path("items").get(0).path("because").asText());
+        assertEquals("popular overall", r.path("items").get(4).path("because").asText());
+    }
+
+    @Test
+    void trackNewKeepsOnlyItemsNewToTheUserAndAnyPublishedModelCanBeAskedFor() throws Exception {
+        JsonNode fresh = recommendations(LOYAL, "?k=2&track=new");
+        assertEquals(List.of("21730", "71053"), items(fresh.path("items"), "item"));
+        assertEquals("new", fresh.path("track").asText());
+
+        JsonNode ease = recommendations(LOYAL, "?k=2&model=ease");
+        assertEquals("EASE", ease.path("model").asText());
+        assertEquals(List.of("84406B", "85123A"), items(ease.path("items"), "item"));
+
+        JsonNode unknown = api.get("/v1/users/{id}/recommendations", "/v1/users/" + LOYAL + "/recommendations?model=SVD",
+                shop, 400).json();
+        assertEquals("model", unknown.path("parameter").asText());
+        assertTrue(unknown.path("error").asText().contains("FreshBlend"), "the error lists the published models");
+    }
+
+    @Test
+    void realTimeEntriesNewerThanTheBatchRankInAndOlderOnesAreIgnored() throws Exception {
+        long asOf = Instant.parse(ServingTestViews.AS_OF).toEpochMilli();
+        RealtimeListWriter writer = new RealtimeListWriter(SharedHBase.loadingConnection(),
+                HBaseStoreSettings.defaults().withNamespace("api"));
+        writer.replace(FRENCH, List.of(
+                new RealtimeItem("84879", 0.99f, "neighbour-of:22423", asOf + 3_600_000),
+                new RealtimeItem("47566", 0.95f, "incremental", asOf - 3_600_000)));
+        try {
+            JsonNode r = recommendations(FRENCH, "?k=4");
+            assertEquals(List.of("84879", "22423", "85099B", "47566"), items(r.path("items"), "item"));
+            assertEquals("realtime", r.path("items").get(0).path("source").asText());
+            assertEquals("neighbour of 22423", r.path("items").get(0).path("because").asText());
+            assertEquals("batch", r.path("items").get(3).path("source").asText(),
+                    "the stale real-time score of 47566 does not replace the batch one");
+        } finally {
+            writer.clear(FRENCH);
+        }
+        JsonNode after = recommendations(FRENCH, "?k=4");
+        assertFalse(items(after.path("items"), "item").contains("84879"), "a cleared real-time list shows at once");
+    }
+
+    @Test
+    void unknownAndNewUsersGetTheColdStartOfTheirStratumNeverAnError() throws Exception {
+        JsonNode stranger = recommendations("no-such-user", "?k=3");
+        assertEquals("unknown", stranger.path("stratum").asText());
+        assertEquals(List.of("85123A", "22423", "85099B"), items(stranger.path("items"), "item"));
+        assertEquals("popular overall", stranger.path("items").get(0).path("because").asText());
+
+        JsonNode french = recommendations("no-such-user", "?k=2&country=France");
+        assertEquals(List.of("22423", "85099B"), items(french.path("items"), "item"));
+        assertEquals("popular in France", french.path("items").get(0).path("because").asText());
+
+        JsonNode newcomer = recommendations(NEWCOMER, "?k=3");
+        assertEquals("new", newcomer.path("stratum").asText());
+        assertEquals(List.of("22752", "22633", "85123A"), items(newcomer.path("items"), "item"),
+                "their portrait's country first (Germany), then overall");
+    }
+
+    @Test
+    void similarItemsPortraitsAndSegmentsAnswerForKnownIdsAnd404ForUnknownOnes() throws Exception {
+        JsonNode similar = api.get("/v1/items/{id}/similar", "/v1/items/85123A/similar?k=2", shop, 200).json();
+        assertEquals(List.of("21730", "71053"), items(similar.path("similar"), "item"));
+        assertEquals("GLASS STAR FROSTED T-LIGHT HOLDER", similar.path("similar").get(0).path("title").asText());
+        JsonNode noItem = api.get("/v1/items/{id}/similar", "/v1/items/NOPE/similar", shop, 404).json();
+        assertTrue(noItem.path("error").asText().contains("NOPE"));
+
+        JsonNode portrait = api.get("/v1/users/{id}/portrait", "/v1/users/" + FRENCH + "/portrait", shop, 200).json();
+        assertEquals("active", portrait.path("portrait").path("segment").asText());
+        assertEquals("France", portrait.path("portrait").path("habits").path("country").asText());
+        api.get("/v1/users/{id}/portrait", "/v1/users/no-such-user/portrait", shop, 404);
+
+        JsonNode segments = api.get("/v1/segments", "/v1/segments", shop, 200).json();
+        assertEquals(2, segments.path("segmentation").path("segments").size());
+        assertEquals(LOYAL, segments.path("segmentation").path("examples").path("high-value").get(0).asText());
+    }
+
+    @Test
+    void searchSurvivesPluralsAndTyposAndIsPersonalisedPerUser() throws Exception {
+        JsonNode holders = search("q=candle+holders", 200);
+        List<String> found = items(holders.path("result").path("hits"), "itemId");
+        assertTrue(found.containsAll(List.of("85123A", "21730")), "plural query finds HOLDER titles: " + found);
+        assertTrue(holders.path("result").path("facets").path("prices").size() > 0, "facets come with the hits");
+
+        JsonNode hart = search("q=hart", 200);
+        assertTrue(hart.path("result").path("hits").get(0).path("title").asText().contains("HEART"),
+                "a typo still finds heart items first: " + hart);
+
+        List<String> neutral = items(search("size=10", 200).path("result").path("hits"), "itemId");
+        List<String> forLoyal = items(search("size=10&user=" + LOYAL, 200).path("result").path("hits"), "itemId");
+        List<String> forFrench = items(search("size=10&user=" + FRENCH, 200).path("result").path("hits"), "itemId");
+        assertNotEquals(forLoyal, forFrench, "two different portraits, two orders");
+        assertTrue(search("size=10&user=" + FRENCH, 200).path("personalised").asBoolean());
+        assertFalse(search("size=10", 200).path("personalised").asBoolean());
+        assertEquals(neutral, items(search("size=10&user=no-such-user", 200).path("result").path("hits"), "itemId"),
+                "an unknown user gets the neutral order");
+    }
+
+    @Test
+    void hostileQueryStringsGetResultsOrA400NeverA500() throws Exception {
+        List<String> hostile = List.of("\"", "\\", "*", "\"heart", "heart\\", "title:heart OR 1=1",
+                "{\"query\":{\"match_all\":{}}}", "<script>alert(1)</script>", "heart AND (", "x".repeat(10_000),
+                "%00", "ü€ 漢字", "q=1&size=1000");
+        for (String q : hostile) {
+            ApiClient.Answer a = api.send("GET", "/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), shop, null);
+            assertTrue(a.status() == 200 || a.status() == 400, "q=" + abbreviate(q) + " answered " + a.status() + " " + a.body());
+            if (a.status() == 400) {
+                assertEquals("q", a.json().path("parameter").asText(), a.body());
+            }
+        }
+        ApiClient.Answer longUser = api.send("GET", "/v1/users/" + "u".repeat(5_000) + "/recommendations", shop, null);
+        assertEquals(400, longUser.status(), longUser.body());
+    }
+
+    @Test
+    void badParametersAreA400NamingTheParameter() throws Exception {
+        assertBad("/v1/users/" + LOYAL + "/recommendations?k=0", "k");
+        assertBad("/v1/users/" + LOYAL + "/recommendations?k=ten", "k");
+        assertBad("/v1/users/" + LOYAL + "/recommendations?track=old", "track");
+        assertBad("/v1/users/" + LOYAL + "/recommendations?k=1&k=2", "k");
+        assertBad("/v1/search?priceMin=-1", "priceMin");
+        assertBad("/v1/search?priceMin=5&priceMax=2", "priceMax");
+        assertBad("/v1/search?size=1000", "size");
+        assertBad("/v1/search?page=0", "page");
+        assertBad("/v1/items/85123A/similar?k=-3", "k");
+    }
+
+    @Test
+    void eventsAreStoredAllOrNothingAndRetriesAddNothing() throws Exception {
+        String batch = """
+                [{"eventId":"api-test-1","userId":"12347","itemId":"22423","type":"BUY","timestamp":"2011-12-10T10:00:00Z",
+                  "quantity":2,"unitPrice":12.75,"currency":"GBP","country":"United Kingdom"},
+                 {"eventId":"api-test-2","userId":"12347","itemId":"85123A","type":"view","timestamp":1323511200000}]""";
+        JsonNode stored = api.call("POST", "/v1/events", "/v1/events", shop, batch, 202).json();
+        assertEquals(2, stored.path("written").asInt());
+        JsonNode again = api.call("POST", "/v1/events", "/v1/events", shop, batch, 202).json();
+        assertEquals(0, again.path("written").asInt());
+        assertEquals(2, again.path("alreadyPresent").asInt());
+
+        String mixed = """
+                [{"userId":"u1","itemId":"22423","type":"BUY","timestamp":"2011-12-10T10:00:00Z"},
+                 {"userId":"u2","itemId":"22423","type":"PURCHASE","timestamp":"yesterday","colour":"red"}]""";
+        JsonNode rejected = api.call("POST", "/v1/events", "/v1/events", shop, mixed, 400).json();
+        assertEquals(1, rejected.path("events").size());
+        assertEquals(1, rejected.path("events").get(0).path("index").asInt());
+        assertEquals(3, rejected.path("events").get(0).path("problems").size(), rejected.toString());
+        api.call("POST", "/v1/events", "/v1/events", shop, "{not json", 400);
+
+        long onHdfs = MasterDatasetReader.at(stack.eventsUri(), stack.hdfs().configuration()).count(DateRange.all());
+        assertEquals(2, onHdfs, "the two valid events once; nothing of the rejected batch");
+    }
+
+    @Test
+    void keysAreRequiredAndRolesAreEnforced() throws Exception {
+        JsonNode none = api.get("/v1/segments", "/v1/segments", null, 401).json();
+        assertTrue(none.path("error").asText().contains("X-Api-Key"));
+        api.get("/v1/segments", "/v1/segments", "tw_shop_guessed", 401);
+        api.get("/v1/admin/versions", "/v1/admin/versions", shop, 403);
+        api.get("/v1/admin/versions", "/v1/admin/versions", admin, 200);
+        api.get("/v1/segments", "/v1/segments", admin, 200);
+    }
+
+    @Test
+    void categoriesDriveTheCataloguesCategoryFieldAndEveryChangeIsAudited() throws Exception {
+        JsonNode created = api.call("POST", "/v1/admin/categories", "/v1/admin/categories", admin,
+                "{\"name\":\"Candles & Holders\",\"keywords\":[\"holder\",\"lantern\"]}", 201).json();
+        assertEquals("candles-holders", created.path("category").path("id").asText());
+        assertEquals(3, created.path("itemsChanged").asInt(), "two T-light holders and the lantern");
+        assertEquals(List.of("21730", "71053", "85123A"),
+                new ArrayList<>(new TreeSet<>(items(search("category=Candles+%26+Holders", 200).path("result").path("hits"), "itemId"))));
+        api.call("POST", "/v1/admin/categories", "/v1/admin/categories", admin,
+                "{\"name\":\"Candles & Holders\",\"keywords\":[\"candle\"]}", 409);
+        api.call("POST", "/v1/admin/categories", "/v1/admin/categories", admin, "{\"name\":\"x\"}", 400);
+
+        JsonNode edited = api.call("PUT", "/v1/admin/categories/{id}", "/v1/admin/categories/candles-holders", admin,
+                "{\"keywords\":[\"lantern\"]}", 200).json();
+        assertEquals(2, edited.path("itemsChanged").asInt(), "the two holders lose the category");
+        assertEquals(List.of("71053"), items(search("category=Candles+%26+Holders", 200).path("result").path("hits"), "itemId"));
+
+        api.call("DELETE", "/v1/admin/categories/{id}", "/v1/admin/categories/candles-holders", admin, null, 200);
+        assertEquals(0, search("category=Candles+%26+Holders", 200).path("result").path("total").asInt());
+        api.call("DELETE", "/v1/admin/categories/{id}", "/v1/admin/categories/candles-holders", admin, null, 404);
+
+        JsonNode audit = api.get("/v1/admin/audit", "/v1/admin/audit?limit=3", admin, 200).json();
+        assertEquals(List.of("delete-category", "edit-category", "create-category"), items(audit.path("entries"), "action"));
+        assertEquals("test-admin", audit.path("entries").get(0).path("actor").asText());
+    }
+
+    @Test
+    void publishingANewVersionAndRollingBackSwitchRecommendationsAndSearchAtOnce() throws Exception {
+        ServingTestViews.write(stack.viewsUri(), "v2", stack.hdfs().configuration());
+        stack.layer().publisher().publish(stack.viewsUri(), Optional.of("v2"));
+        stack.layer().tracker().refresh();
+        assertEquals("v2", recommendations(LOYAL, "").path("version").asText());
+
+        JsonNode versions = api.get("/v1/admin/versions", "/v1/admin/versions", admin, 200).json();
+        assertEquals("v2", versions.path("active").asText());
+
+        JsonNode back = api.call("POST", "/v1/admin/versions/rollback", "/v1/admin/versions/rollback", admin, null, 200).json();
+        assertEquals("v1", back.path("to").asText());
+        assertEquals("v1", recommendations(LOYAL, "").path("version").asText(), "no cached answer outlives the flip");
+        assertEquals("v1", stack.layer().catalogue().indices().stream().filter(i -> i.live()).findFirst().orElseThrow().version());
+
+        api.call("POST", "/v1/admin/versions/{version}/activate", "/v1/admin/versions/v2/activate", admin, null, 200);
+        assertEquals("v2", recommendations(LOYAL, "").path("version").asText());
+        api.call("POST", "/v1/admin/versions/{version}/activate", "/v1/admin/versions/v9/activate", admin, null, 404);
+        api.call("POST", "/v1/admin/versions/rollback", "/v1/admin/versions/rollback", admin, null, 200);
+        assertEquals("v1", recommendations(LOYAL, "").path("version").asText());
+    }
+
+    @Test
+    void healthMetricsAndTheOpenApiDocumentTellTheTruth() throws Exception {
+        JsonNode health = api.get("/health", "/health", null, 200).json();
+        assertEquals("up", health.path("dependencies").path("hbase").path("status").asText());
+        assertEquals("up", health.path("dependencies").path("elasticsearch").path("status").asText());
+
+        recommendations(LOYAL, "");
+        String metrics = api.get("/metrics", "/metrics", null, 200).body();
+        assertTrue(metrics.contains("tradewind_http_requests_total{endpoint=\"recommendations\",status=\"200\"}"), metrics);
+        assertTrue(metrics.contains("tradewind_http_request_duration_seconds_bucket{endpoint=\"recommendations\",le=\"0.01\"}"));
+        assertTrue(metrics.contains("tradewind_cache_requests_total{cache=\"user-batch\",result=\"hit\"}"));
+
+        TreeSet<String> routes = new TreeSet<>(stack.layer().startApi().routes());
+        assertEquals(api.openApi().operations(), routes, "openapi.yaml documents exactly the routes the server has");
+        assertTrue(api.get("/openapi.yaml", "/openapi.yaml", null, 200).body().startsWith("openapi: 3"));
+        ApiClient.Answer nothing = api.send("GET", "/v1/nothing-here", shop, null);
+        assertEquals(404, nothing.status());
+        assertTrue(nothing.json().path("error").asText().contains("openapi.yaml"), nothing.body());
+    }
+
+    private static JsonNode search(String query, int status) throws Exception {
+        return api.get("/v1/search", "/v1/search?" + query, shop, status).json();
+    }
+
+    private static void assertBad(String path, String parameter) throws Exception {
+        ApiClient.Answer a = api.send("GET", path, shop, null);
+        assertEquals(400, a.status(), path + " answered " + a.body());
+        assertEquals(parameter, a.json().path("parameter").asText(), path + ": " + a.body());
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 30 ? s.substring(0, 30) + "…" : s;
+    }
+}
