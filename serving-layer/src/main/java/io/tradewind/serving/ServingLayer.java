@@ -105,7 +105,7 @@ public final class ServingLayer implements AutoCloseable {
                     }
                 }),
                 new HealthCheck("master-data-set", () -> new org.apache.hadoop.fs.Path(config.eventsUri())
-                        .getFileSystem(config.hadoop()).getFileStatus(new org.apache.hadoop.fs.Path(config.eventsUri()))));
+                        .getFileSystem(config.hadoop()).exists(new org.apache.hadoop.fs.Path(config.eventsUri()))));
         api = ApiServer.start(config.host(), config.port(), new ApiServer.Dependencies(
                 store, tracker, new MasterDatasetEventSink(config.eventsUri(), config.hadoop()),
                 ApiKeyStore.open(config.apiKeysFile()), metrics, checks, config.cacheEntries(),
