@@ -20,6 +20,12 @@ async function api(path) {
   if (!res.ok) {
     const err = new Error(body.error || ('HTTP ' + res.status));
     err.status = res.status;
+    if (res.status === 401) {
+      // One clear message for a wrong key, whichever call noticed it first.
+      err.handled = true;
+      $('key-panel').hidden = false;
+      say('The API key was refused (' + err.message + '): paste a valid shop key.');
+    }
     throw err;
   }
   return body;
@@ -54,9 +60,10 @@ async function search(page) {
   params.set('page', state.page);
   params.set('size', 10);
   try {
-    const r = await api('/v1/search?' + params);
+    const answer = await api('/v1/search?' + params);
+    const r = answer.result;
     say('');
-    $('results-title').textContent = r.total + ' results' + (q ? ' for "' + q + '"' : '') + (r.personalised ? ' — personalised for ' + user : '');
+    $('results-title').textContent = r.total + ' results' + (q ? ' for "' + q + '"' : '') + (answer.personalised ? ' — personalised for ' + user : '');
     $('results').replaceChildren(...r.hits.map((h) => card(h.title,
       (h.price != null ? '£' + Number(h.price).toFixed(2) + ' · ' : '') + h.itemId + (h.category ? ' · ' + h.category : '') + (h.why && h.why.length ? ' · ' + h.why.join(', ') : ''),
       h.itemId, () => similar(h.itemId, h.title))));
@@ -67,6 +74,7 @@ async function search(page) {
       pages > 1 ? el('span', { class: 'muted' }, ' page ' + state.page + ' of ' + pages + ' ') : '',
       state.page < pages ? el('button', { id: 'next', onclick: () => search(state.page + 1) }, 'next ›') : '');
   } catch (e) {
+    if (e.handled) return;
     say(e.status === 503 ? 'Search is unavailable right now: ' + e.message : 'Search failed: ' + e.message);
   }
 }
@@ -107,7 +115,7 @@ async function recommendations() {
     $('recs-note').textContent = 'model ' + r.model + ' · ' + r.stratum + (r.segment ? ' · segment ' + r.segment : '') + (r.degraded ? ' · degraded (store down)' : '');
     $('recs').replaceChildren(...r.items.map((i) => card(i.title, i.because, i.item, () => similar(i.item, i.title))));
   } catch (e) {
-    $('recs-note').textContent = 'Recommendations failed: ' + e.message;
+    $('recs-note').textContent = e.handled ? '' : 'Recommendations failed: ' + e.message;
   }
 }
 
@@ -166,7 +174,7 @@ async function dashboard() {
     $('segments-table').tBodies[0].replaceChildren(...segs.map((s) => el('tr', {}, el('td', {}, s.label), el('td', {}, s.users),
       el('td', {}, s.recencyDays.toFixed(0)), el('td', {}, s.frequency.toFixed(1)), el('td', {}, s.monetary.toFixed(0)))));
   } catch (e) {
-    say('Dashboard failed: ' + e.message);
+    if (!e.handled) say('Dashboard failed: ' + e.message);
   }
 }
 
@@ -188,8 +196,7 @@ async function examples() {
     const examples = Object.entries(r.segmentation.examples || {}).flatMap(([segment, users]) => users.map((u) => ({ u, segment })));
     $('user-examples').replaceChildren(...examples.map(({ u, segment }) => el('option', { value: u }, segment)));
   } catch (e) {
-    say(e.status === 401 ? 'The API key was refused: paste a valid shop key.' : 'API unavailable: ' + e.message);
-    if (e.status === 401) $('key-panel').hidden = false;
+    if (!e.handled) say('API unavailable: ' + e.message);
   }
 }
 

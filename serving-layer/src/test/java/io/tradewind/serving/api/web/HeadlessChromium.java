@@ -87,7 +87,9 @@ public final class HeadlessChromium implements AutoCloseable {
         return new HeadlessChromium(driver, base, value.get("sessionId").asText());
     }
 
+    /** Loads {@code url} afresh (via about:blank, so a URL differing only in its #fragment still reloads). */
     public void open(String url) throws Exception {
+        command("POST", "/url", Map.of("url", "about:blank"));
         command("POST", "/url", Map.of("url", url));
     }
 

@@ -1,0 +1,139 @@
+package io.tradewind.serving.api.web;
+
+import static io.tradewind.serving.ServingTestViews.LOYAL;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tradewind.serving.ServingStack;
+import io.tradewind.serving.SharedHBase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The page as people use it, in headless Chromium against the real API: pick a shopper, search with a typo, see
+ * results, facets, "recommended for you" and "similar items"; then the segment dashboard's charts. Screenshots go
+ * to {@code target/e2e/} as test artifacts.
+ *
+ * <p>Needs Debian's chromium and chromium-driver ({@code .ci/run} installs them and sets
+ * {@code TRADEWIND_E2E_REQUIRED=1}, so CI fails rather than skips without them).
+ */
+@ExtendWith({SharedHBase.class, ServingStack.class})
+class WebPageTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Path SCREENSHOTS = Path.of("target", "e2e");
+    private static HeadlessChromium browser;
+    private static ServingStack.Running stack;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        boolean required = "1".equals(System.getenv("TRADEWIND_E2E_REQUIRED"));
+        if (required) {
+            assertTrue(HeadlessChromium.installed(), "TRADEWIND_E2E_REQUIRED=1 but " + HeadlessChromium.CHROMIUM
+                    + " or " + HeadlessChromium.CHROMEDRIVER + " is missing (apt-get install chromium chromium-driver)");
+        }
+        assumeTrue(HeadlessChromium.installed(), "Chromium not installed: apt-get install chromium chromium-driver");
+        stack = ServingStack.running();
+        Path profile = Files.createDirectories(stack.dir().resolve("chromium"));
+        browser = HeadlessChromium.start(profile);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aShopperSearchesWithATypoAndSeesResultsFacetsRecommendationsAndSimilarItems() throws Exception {
+        browser.open(stack.baseUrl() + "/#key=" + stack.shopKey());
+        browser.await("the example users from /v1/segments",
+                () -> text("#version").contains("batch views v"), WAIT);
+
+        browser.type("#user", LOYAL + "\t");
+        List<String> recs = browser.await("recommendations for " + LOYAL, () -> {
+            List<String> t = texts("#recs li");
+            return t.isEmpty() ? null : t;
+        }, WAIT);
+        assertTrue(recs.get(0).contains("WHITE HANGING HEART T-LIGHT HOLDER"), recs.toString());
+        assertTrue(text("#recs-note").contains("segment high-value"), text("#recs-note"));
+
+        browser.clear("#q");
+        browser.type("#q", "hart");
+        browser.click("#search-btn");
+        browser.await("results for 'hart'", () -> text("#results-title").contains("for \"hart\""), WAIT);
+        List<String> results = texts("#results li");
+        assertTrue(!results.isEmpty() && results.get(0).contains("HEART"),
+                "a typo still finds hearts first: " + text("#results-title") + " " + results);
+        assertTrue(text("#results-title").contains("personalised for " + LOYAL), text("#results-title"));
+        assertTrue(!texts("#facet-prices button").isEmpty(), "price facets are shown");
+
+        browser.click("#results li");
+        List<String> similar = browser.await("similar items", () -> {
+            List<String> t = texts("#similar li");
+            return t.isEmpty() ? null : t;
+        }, WAIT);
+        assertTrue(text("#similar-title").startsWith("Similar to"), text("#similar-title"));
+        assertTrue(similar.size() >= 1);
+        browser.screenshot(SCREENSHOTS.resolve("shop.png"));
+    }
+
+    @Test
+    void theDashboardDrawsSegmentSizesRfmRadarAndCountryMix() throws Exception {
+        browser.open(stack.baseUrl() + "/#key=" + stack.shopKey());
+        browser.click("#tab-dashboard");
+        browser.await("segment bars", () -> js(
+                "return document.querySelectorAll('#chart-sizes rect').length").asInt() == 2, WAIT);
+        assertEquals(2, browser.script("return document.querySelectorAll('#chart-radar polygon.radar-segment').length").asInt());
+        assertEquals(3, browser.script("return document.querySelectorAll('#chart-countries rect').length").asInt(),
+                "one bar per country of the portraits");
+        List<String> rows = texts("#segments-table tbody tr");
+        assertEquals(2, rows.size());
+        assertTrue(rows.get(0).startsWith("high-value"), rows.toString());
+
+        browser.type("#portrait-user", LOYAL);
+        browser.click("#portrait-btn");
+        browser.await("the portrait", () -> text("#portrait").contains("\"segment\": \"high-value\""), WAIT);
+        browser.screenshot(SCREENSHOTS.resolve("dashboard.png"));
+    }
+
+    @Test
+    void aRefusedKeyAsksForAnotherInsteadOfFailingSilently() throws Exception {
+        browser.open(stack.baseUrl() + "/#key=tw_shop_wrong");
+        browser.await("the key panel", () -> js(
+                "return !document.getElementById('key-panel').hidden").asBoolean(), WAIT);
+        assertTrue(text("#message").contains("refused"), text("#message"));
+    }
+
+    private static JsonNode js(String script) {
+        try {
+            return browser.script(script);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(String css) {
+        try {
+            return browser.text(css);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> texts(String css) {
+        try {
+            return browser.texts(css);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
