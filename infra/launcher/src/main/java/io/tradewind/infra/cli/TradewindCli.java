@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Tradewind 0.1.0",
         description = "Recommendations and product search for cross-border e-commerce (lambda architecture on Flink + Hadoop).",
-        subcommands = {DemoCommand.class, ImportCommand.class, RetrainCommand.class, EvaluateCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ImportCommand.class, RetrainCommand.class, EvaluateCommand.class, PublishCommand.class,
+                RollbackCommand.class, ServeCommand.class, KeysCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TradewindCli {
 
     public static void main(String[] args) {
@@ -19,6 +19,7 @@ public final class TradewindCli {
     /** Runs a command line and returns the exit code: 0 ok, 1 the job failed, 2 the command line was wrong. */
     public static int run(String... args) {
         return new CommandLine(new TradewindCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("error: " + oneLine(e));
                     return 1;

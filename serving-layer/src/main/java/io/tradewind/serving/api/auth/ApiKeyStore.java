@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * API keys, kept only as SHA-256 hashes in a JSON file ({@code [{"name", "role", "sha256"}]}); the clear key is
  * shown once, when it is created. A plain (unsalted, fast) hash is enough because keys are 256 random bits, not
  * passwords: there is nothing to guess from a dictionary. Lookups are in memory, so authentication keeps working
- * while HBase or Elasticsearch are down.
+ * while HBase or Elasticsearch are down; a key added to the file by another process is picked up on its first use.
  */
 public final class ApiKeyStore {
     /** One stored key. */
@@ -32,8 +32,13 @@ public final class ApiKeyStore {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** How often an unknown key may make the store look at the file again (keys added by another process). */
+    private static final long RELOAD_CHECK_MILLIS = 1_000;
+
     private final Path file;
     private final Map<String, StoredKey> byHash = new ConcurrentHashMap<>();
+    private volatile long loadedModified = -1;
+    private volatile long lastCheck;
 
     private ApiKeyStore(Path file) {
         this.file = file;
@@ -42,15 +47,37 @@ public final class ApiKeyStore {
     /** Opens the key file, creating an empty one if absent. */
     public static ApiKeyStore open(Path file) {
         ApiKeyStore store = new ApiKeyStore(file);
+        store.load();
+        return store;
+    }
+
+    private synchronized void load() {
         try {
             if (Files.exists(file)) {
+                long modified = Files.getLastModifiedTime(file).toMillis();
                 List<StoredKey> keys = Json.MAPPER.readValue(file.toFile(), new TypeReference<List<StoredKey>>() { });
-                keys.forEach(k -> store.byHash.put(k.sha256(), k));
+                keys.forEach(k -> byHash.put(k.sha256(), k));
+                loadedModified = modified;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read API keys from " + file + ": " + e.getMessage(), e);
         }
-        return store;
+    }
+
+    /** Re-reads the file when another process (./tradewind keys) changed it; at most once a second. */
+    private void reloadIfChanged() {
+        long now = System.currentTimeMillis();
+        if (now - lastCheck < RELOAD_CHECK_MILLIS) {
+            return;
+        }
+        lastCheck = now;
+        try {
+            if (Files.exists(file) && Files.getLastModifiedTime(file).toMillis() != loadedModified) {
+                load();
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // keep the keys we have; the next check tries again
+        }
     }
 
     /** Creates a key and returns it in clear; only its hash is kept. */
@@ -71,7 +98,12 @@ public final class ApiKeyStore {
         if (key == null || key.isBlank() || key.length() > 200) {
             return Optional.empty();
         }
-        StoredKey stored = byHash.get(sha256(key.trim()));
+        String hash = sha256(key.trim());
+        StoredKey stored = byHash.get(hash);
+        if (stored == null) {
+            reloadIfChanged();
+            stored = byHash.get(hash);
+        }
         return stored == null ? Optional.empty() : Optional.of(new ApiPrincipal(stored.name(), stored.role()));
     }
 
@@ -85,6 +117,7 @@ public final class ApiKeyStore {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), new ArrayList<>(byHash.values()));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            loadedModified = Files.getLastModifiedTime(file).toMillis();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write API keys to " + file + ": " + e.getMessage(), e);
         }

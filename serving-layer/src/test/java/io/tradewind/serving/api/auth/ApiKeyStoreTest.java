@@ -32,6 +32,16 @@ class ApiKeyStoreTest {
     }
 
     @Test
+    void aKeyAddedByAnotherProcessIsAcceptedWithoutARestart() throws Exception {
+        Path file = dir.resolve("keys.json");
+        ApiKeyStore running = ApiKeyStore.open(file);
+        Thread.sleep(1_100); // the running store looks at the file at most once a second
+        String added = ApiKeyStore.open(file).create("shop-2", Role.SHOP);
+
+        assertEquals(new ApiPrincipal("shop-2", Role.SHOP), running.authenticate(added).orElseThrow());
+    }
+
+    @Test
     void namesAreUniqueAndAdminsMayDoWhatShopsMay() {
         ApiKeyStore store = ApiKeyStore.open(dir.resolve("keys.json"));
         store.create("shop-1", Role.SHOP);

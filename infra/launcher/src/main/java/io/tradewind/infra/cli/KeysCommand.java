@@ -1,0 +1,35 @@
+package io.tradewind.infra.cli;
+
+import io.tradewind.serving.api.auth.ApiKeyStore;
+import io.tradewind.serving.api.auth.Role;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "keys", mixinStandardHelpOptions = true,
+        description = "Create an API key (printed once; only its SHA-256 hash is stored).")
+final class KeysCommand implements Callable<Integer> {
+    @Option(names = "--name", required = true, description = "Who the key is for (shown in the audit log).")
+    String name;
+
+    @Option(names = "--role", required = true, description = "shop or admin.")
+    Role role;
+
+    @Option(names = "--file", description = "API key file (default: target/serving/api-keys.json, the one serve and demo use).")
+    Path file;
+
+    static Path defaultFile() {
+        return SharedFiles.home().resolve("target").resolve("serving").resolve("api-keys.json").toAbsolutePath().normalize();
+    }
+
+    @Override
+    public Integer call() {
+        Path target = file != null ? file : defaultFile();
+        String key = ApiKeyStore.open(target).create(name, role);
+        System.out.println(key);
+        System.err.println("API key '" + name + "' (role " + role.name().toLowerCase() + ") added to " + target
+                + "; a running API reads keys at start.");
+        return 0;
+    }
+}

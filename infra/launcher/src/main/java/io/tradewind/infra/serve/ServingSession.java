@@ -1,0 +1,140 @@
+package io.tradewind.infra.serve;
+
+import io.tradewind.core.progress.ProgressListener;
+import io.tradewind.serving.ServingConfig;
+import io.tradewind.serving.ServingLayer;
+import io.tradewind.serving.api.auth.ApiKeyStore;
+import io.tradewind.serving.api.auth.Role;
+import io.tradewind.serving.publish.Publisher;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * The serving layer as {@code demo} and {@code serve} run it: stores connected, a batch-view version published,
+ * API keys ready, the API and page listening, and the calls to try printed.
+ */
+public final class ServingSession implements AutoCloseable {
+    private final ServingLayer layer;
+    private final Path endpointsFile;
+    private final String baseUrl;
+
+    private ServingSession(ServingLayer layer, Path endpointsFile, String baseUrl) {
+        this.layer = layer;
+        this.endpointsFile = endpointsFile;
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * @param views   batch-views root to publish from (its CURRENT version), or null to serve what is active
+     * @param keysFile hashed API keys; a shop and an admin key are created (and printed once) when it has none
+     */
+    public static ServingSession start(StoreEndpoints stores, Configuration hadoop, String views, int port, Path keysFile,
+                                       Path endpointsFile, ProgressListener progress, PrintStream out) throws IOException {
+        ServingConfig config = ServingConfig.of(stores.hbaseConfiguration(), hadoop, stores.elasticsearch(),
+                stores.eventsUri(), keysFile).withPort(port);
+        ServingLayer layer = ServingLayer.open(config, progress);
+        try {
+            if (views != null) {
+                Publisher.Published published = layer.publisher().publish(views, Optional.empty());
+                layer.categorySync().apply();
+                out.printf("Published batch views %s: %,d rows into HBase, %,d products into Elasticsearch index %s%n",
+                        published.version(), published.load().totalRows(), published.catalogue().items(),
+                        published.catalogue().index());
+            }
+            int bound;
+            try {
+                bound = layer.startApi().port();
+            } catch (RuntimeException e) {
+                if (e.getCause() instanceof BindException) {
+                    throw new IllegalArgumentException("port " + port + " is in use: pass --port with a free one", e);
+                }
+                throw e;
+            }
+            String baseUrl = "http://127.0.0.1:" + bound;
+            stores.withApi(baseUrl).write(endpointsFile);
+            return new ServingSession(layer, endpointsFile, baseUrl);
+        } catch (IOException | RuntimeException e) {
+            layer.close();
+            throw e;
+        }
+    }
+
+    /** Creates a shop and an admin key when the file has none; returns them in clear (shown once), else empty. */
+    public static List<String> ensureKeys(Path keysFile) {
+        ApiKeyStore keys = ApiKeyStore.open(keysFile);
+        if (!keys.keys().isEmpty()) {
+            return List.of();
+        }
+        return List.of(keys.create("demo-shop", Role.SHOP), keys.create("demo-admin", Role.ADMIN));
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public ServingLayer layer() {
+        return layer;
+    }
+
+    /** Prints the page URL and calls to try, with real user and item ids. */
+    public void printHowToUse(List<String> newKeys, Path keysFile, List<String> exampleUsers, String exampleItem,
+                              PrintStream out) {
+        out.println();
+        out.println("Tradewind API and page: " + baseUrl);
+        if (newKeys.size() == 2) {
+            out.println("  shop key  (role shop):  " + newKeys.get(0));
+            out.println("  admin key (role admin): " + newKeys.get(1));
+            out.println("  (shown once; only their hashes are kept in " + keysFile + ")");
+            out.println("  Page: " + baseUrl + "/#key=" + newKeys.get(0));
+        } else {
+            out.println("  API keys: " + keysFile + " (hashed); create one with ./tradewind keys create --name NAME --role shop");
+            out.println("  Page: " + baseUrl + "/ (paste a shop key)");
+        }
+        String key = newKeys.isEmpty() ? "$KEY" : newKeys.get(0);
+        out.println("Try:");
+        for (String user : exampleUsers) {
+            out.println("  curl -H 'X-Api-Key: " + key + "' '" + baseUrl + "/v1/users/" + user + "/recommendations?k=5'");
+        }
+        out.println("  curl -H 'X-Api-Key: " + key + "' '" + baseUrl + "/v1/search?q=candle+holders"
+                + (exampleUsers.isEmpty() ? "" : "&user=" + exampleUsers.get(0)) + "'");
+        if (exampleItem != null) {
+            out.println("  curl -H 'X-Api-Key: " + key + "' '" + baseUrl + "/v1/items/" + exampleItem + "/similar'");
+        }
+        out.println("  curl " + baseUrl + "/health        curl " + baseUrl + "/metrics        " + baseUrl + "/openapi.yaml");
+        out.println("Publish another version or roll back from another shell: ./tradewind publish --views URI | ./tradewind rollback");
+    }
+
+    /**
+     * Serves until the process is stopped (Ctrl+C): the stop closes {@code resources} in order (this session first,
+     * then the stores), so HBase flushes and Elasticsearch's child process ends with the JVM.
+     */
+    public void serveUntilStopped(PrintStream out, AutoCloseable... resources) throws InterruptedException {
+        out.println("Serving; press Ctrl+C to stop.");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (AutoCloseable r : resources) {
+                try {
+                    r.close();
+                } catch (Exception e) {
+                    System.err.println("while stopping: " + e.getMessage());
+                }
+            }
+        }, "tradewind-stop"));
+        Thread.currentThread().join();
+    }
+
+    @Override
+    public void close() {
+        try {
+            Files.deleteIfExists(endpointsFile);
+        } catch (IOException ignored) {
+            // a stale file is reported clearly by the next publish
+        }
+        layer.close();
+    }
+}
