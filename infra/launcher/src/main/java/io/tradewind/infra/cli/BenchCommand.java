@@ -2,6 +2,7 @@ package io.tradewind.infra.cli;
 
 import io.tradewind.infra.bench.BenchResult;
 import io.tradewind.infra.bench.RetrainBenchmark;
+import io.tradewind.infra.bench.ServeBenchmark;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,9 +11,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark: prints a table of measured figures (with goals and ratios) and writes the same "
-                + "to target/bench/NAME.json with the machine it ran on. Benchmarks: retrain.")
+                + "to target/bench/NAME.json with the machine it ran on. Benchmarks: retrain, serve.")
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "NAME", description = "Benchmark to run: retrain.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "Benchmark to run: retrain or serve.")
     String name;
 
     @Option(names = "--input", description = "Online Retail CSV (default: ../shared/data/online_retail.csv.gz).")
@@ -25,7 +26,8 @@ final class BenchCommand implements Callable<Integer> {
         BenchResult result = switch (name) {
             case "retrain" -> new RetrainBenchmark(data, benchDir.resolve("retrain-work"), new ConsoleProgress())
                     .run(System.out);
-            default -> throw new IllegalArgumentException("unknown benchmark '" + name + "' (known: retrain)");
+            case "serve" -> new ServeBenchmark(data, benchDir.resolve("serve-work"), new ConsoleProgress()).run(System.out);
+            default -> throw new IllegalArgumentException("unknown benchmark '" + name + "' (known: retrain, serve)");
         };
         result.print(System.out);
         System.out.println("Figures written to " + result.write(benchDir).toAbsolutePath().normalize());
