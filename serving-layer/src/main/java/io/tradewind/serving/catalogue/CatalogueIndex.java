@@ -278,27 +278,9 @@ public final class CatalogueIndex {
         progress.advance(documents);
     }
 
-    /** Categories on the live index, to carry admin edits over into the next version. */
+    /** Categories on an index, to carry admin edits over into the next version. */
     private Map<String, String> categoriesOn(String index) {
-        Map<String, String> out = new HashMap<>();
-        JsonNode after = null;
-        while (true) {
-            ObjectNode body = json().put("size", 1000);
-            body.set("query", json().set("exists", json().put("field", "category")));
-            body.set("_source", ElasticsearchConnection.JSON.createArrayNode().add("category"));
-            body.set("sort", ElasticsearchConnection.JSON.createArrayNode().add(json().put("id", "asc")));
-            if (after != null) {
-                body.set("search_after", after);
-            }
-            ArrayNode hits = (ArrayNode) es.send("POST", "/" + index + "/_search", body).path("hits").path("hits");
-            if (hits.isEmpty()) {
-                return out;
-            }
-            for (JsonNode hit : hits) {
-                out.put(hit.path("_id").asText(), hit.path("_source").path("category").asText());
-            }
-            after = hits.get(hits.size() - 1).path("sort");
-        }
+        return fieldById(index, "category", json().set("exists", json().put("field", "category")));
     }
 
     /** Categories set on the live index, by item id (items without one are absent). */
@@ -310,11 +292,17 @@ public final class CatalogueIndex {
     public Map<String, String> liveTitles() {
         String index = liveIndex().orElseThrow(() -> new IllegalStateException(
                 "no catalogue behind alias " + alias + " yet: build one first"));
+        return fieldById(index, "title", json().set("match_all", json()));
+    }
+
+    /** One stored field of every matching document, by id, paged with search_after (no scroll contexts left open). */
+    private Map<String, String> fieldById(String index, String field, JsonNode query) {
         Map<String, String> out = new HashMap<>();
         JsonNode after = null;
         while (true) {
             ObjectNode body = json().put("size", 1000);
-            body.set("_source", ElasticsearchConnection.JSON.createArrayNode().add("title"));
+            body.set("query", query);
+            body.set("_source", ElasticsearchConnection.JSON.createArrayNode().add(field));
             body.set("sort", ElasticsearchConnection.JSON.createArrayNode().add(json().put("id", "asc")));
             if (after != null) {
                 body.set("search_after", after);
@@ -324,7 +312,7 @@ public final class CatalogueIndex {
                 return out;
             }
             for (JsonNode hit : hits) {
-                out.put(hit.path("_id").asText(), hit.path("_source").path("title").asText(null));
+                out.put(hit.path("_id").asText(), hit.path("_source").path(field).asText(null));
             }
             after = hits.get(hits.size() - 1).path("sort");
         }
