@@ -12,12 +12,15 @@ import io.tradewind.serving.catalogue.CatalogueIndex;
 import io.tradewind.serving.catalogue.ElasticsearchConnection;
 import io.tradewind.serving.catalogue.ProductSearch;
 import io.tradewind.serving.events.MasterDatasetEventSink;
+import io.tradewind.serving.events.RecentPurchaseRecorder;
 import io.tradewind.serving.metrics.ServingMetrics;
 import io.tradewind.serving.publish.Publisher;
 import io.tradewind.serving.recommend.ActiveVersionTracker;
 import io.tradewind.serving.store.BatchViewLoader;
 import io.tradewind.serving.store.HBaseServingStore;
 import io.tradewind.serving.store.ModelRegistry;
+import io.tradewind.serving.store.RealtimeListWriter;
+import io.tradewind.serving.store.StoreUnavailableException;
 import io.tradewind.serving.store.ServingTables;
 import java.io.IOException;
 import java.time.Clock;
@@ -108,10 +111,20 @@ public final class ServingLayer implements AutoCloseable {
                         .getFileSystem(config.hadoop()).exists(new org.apache.hadoop.fs.Path(config.eventsUri()))));
         api = ApiServer.start(config.host(), config.port(), new ApiServer.Dependencies(
                 store, tracker, new MasterDatasetEventSink(config.eventsUri(), config.hadoop()),
+                new RecentPurchaseRecorder(realtimeWriter()),
                 ApiKeyStore.open(config.apiKeysFile()), metrics, checks, config.cacheEntries(),
                 new ProductSearch(elasticsearch, config.catalogueAlias()), registry, publisher, categories, categorySync,
                 audit));
         return api;
+    }
+
+    private RealtimeListWriter realtimeWriter() {
+        try {
+            // The fail-fast connection: a purchase update must not hold a shop's request for HBase's retries.
+            return new RealtimeListWriter(servingConnection, config.hbaseSettings());
+        } catch (IOException e) {
+            throw new StoreUnavailableException("cannot prepare the real-time tables: " + e.getMessage(), e);
+        }
     }
 
     /** The active-version tracker of the running API (null before {@link #startApi()}). */

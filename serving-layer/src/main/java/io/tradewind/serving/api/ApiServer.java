@@ -11,6 +11,7 @@ import io.tradewind.serving.api.http.Endpoint;
 import io.tradewind.serving.api.http.EndpointHandler;
 import io.tradewind.serving.catalogue.ProductSearch;
 import io.tradewind.serving.events.EventSink;
+import io.tradewind.serving.events.RecentPurchaseRecorder;
 import io.tradewind.serving.metrics.ServingMetrics;
 import io.tradewind.serving.publish.Publisher;
 import io.tradewind.serving.recommend.ActiveVersionTracker;
@@ -34,6 +35,7 @@ public final class ApiServer implements AutoCloseable {
             ServingStore store,
             ActiveVersionTracker versions,
             EventSink events,
+            RecentPurchaseRecorder purchases,
             ApiKeyStore keys,
             ServingMetrics metrics,
             List<HealthCheck> healthChecks,
@@ -68,7 +70,7 @@ public final class ApiServer implements AutoCloseable {
                 new SimilarItemsEndpoint(versions, d.store(), recommendations, d.metrics()));
         r.get("/v1/segments", "segments", Role.SHOP, new SegmentsEndpoint(versions, d.store()));
         r.get("/v1/search", "search", Role.SHOP, new SearchEndpoint(d.search(), d.versions(), d.store(), d.metrics()));
-        r.post("/v1/events", "events", Role.SHOP, new EventsEndpoint(d.events()));
+        r.post("/v1/events", "events", Role.SHOP, new EventsEndpoint(d.events(), d.purchases(), d.metrics()));
 
         AdminEndpoints admin = new AdminEndpoints(d.registry(), d.publisher(), d.versions(), d.categories(),
                 d.categorySync(), d.audit());

@@ -10,10 +10,15 @@ import io.tradewind.serving.api.http.Endpoint;
 import io.tradewind.serving.api.http.Json;
 import io.tradewind.serving.events.EventJson;
 import io.tradewind.serving.events.EventSink;
+import io.tradewind.serving.events.RecentPurchaseRecorder;
+import io.tradewind.serving.metrics.ServingMetrics;
+import io.tradewind.serving.store.StoreUnavailableException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /v1/events}: one event object or an array of them. All valid → stored, 202 with counts. Any invalid
@@ -27,14 +32,23 @@ final class EventsEndpoint implements Endpoint {
     record EventProblems(int index, List<String> problems) {
     }
 
-    /** The 202 answer. */
-    record Accepted(int accepted, long written, long alreadyPresent, String storedIn) {
+    /**
+     * The 202 answer. {@code realtimeUpdated} false means the events are stored but HBase could not take the
+     * purchases into the users' real-time state; the next retrain sees them anyway.
+     */
+    record Accepted(int accepted, long written, long alreadyPresent, String storedIn, boolean realtimeUpdated) {
     }
 
-    private final EventSink sink;
+    private static final Logger LOG = LoggerFactory.getLogger(EventsEndpoint.class);
 
-    EventsEndpoint(EventSink sink) {
+    private final EventSink sink;
+    private final RecentPurchaseRecorder purchases;
+    private final ServingMetrics metrics;
+
+    EventsEndpoint(EventSink sink, RecentPurchaseRecorder purchases, ServingMetrics metrics) {
         this.sink = sink;
+        this.purchases = purchases;
+        this.metrics = metrics;
     }
 
     @Override
@@ -76,6 +90,15 @@ final class EventsEndpoint implements Endpoint {
                     Map.of("events", problems));
         }
         EventSink.Stored stored = sink.store(events);
-        return ApiResponse.json(202, new Accepted(events.size(), stored.written(), stored.alreadyPresent(), sink.describe()));
+        boolean realtimeUpdated = true;
+        try {
+            purchases.record(events);
+        } catch (IOException | StoreUnavailableException e) {
+            realtimeUpdated = false;
+            metrics.storeError("hbase");
+            LOG.warn("events stored, but recent purchases not recorded in HBase: {}", e.getMessage());
+        }
+        return ApiResponse.json(202, new Accepted(events.size(), stored.written(), stored.alreadyPresent(),
+                sink.describe(), realtimeUpdated));
     }
 }

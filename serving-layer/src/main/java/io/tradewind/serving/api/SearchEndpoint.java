@@ -71,7 +71,10 @@ final class SearchEndpoint implements Endpoint {
             return Optional.empty();
         }
         try {
-            return store.portrait(version.get().version(), user).map(UserAffinity::of);
+            Optional<UserAffinity> fromPortrait = store.portrait(version.get().version(), user).map(UserAffinity::of);
+            // Purchases since the batch lift those items ("bought recently"); the portrait gives the rest.
+            List<String> recent = List.copyOf(store.realtimeState(user).recentPurchases().keySet());
+            return fromPortrait.map(a -> a.withRecentItems(recent));
         } catch (StoreUnavailableException e) {
             metrics.storeError("hbase");
             return Optional.empty();

@@ -6,7 +6,7 @@ import io.tradewind.batch.retrain.ItemStat;
 import io.tradewind.core.popularity.PopularityTable;
 import io.tradewind.core.portrait.Portrait;
 import io.tradewind.serving.metrics.ServingMetrics;
-import io.tradewind.serving.store.RealtimeItem;
+import io.tradewind.serving.store.RealtimeState;
 import io.tradewind.serving.store.ScoredItem;
 import io.tradewind.serving.store.ServingStore;
 import io.tradewind.serving.store.StoreUnavailableException;
@@ -55,10 +55,10 @@ public final class RecommendationService {
         String model = q.model() == null ? version.defaultModel() : q.model();
         String track = q.newOnly() ? "new" : "all";
         UserBatch batch;
-        List<RealtimeItem> realtime;
+        RealtimeState realtime;
         try {
             batch = userBatch(version.version(), model, q.user());
-            realtime = store.realtime(q.user());
+            realtime = store.realtimeState(q.user());
         } catch (StoreUnavailableException e) {
             metrics.storeError("hbase");
             metrics.degradedAnswer("recommendations");
@@ -71,20 +71,57 @@ public final class RecommendationService {
         String segment = portrait == null ? null : portrait.segment();
         String country = q.country() != null ? q.country()
                 : portrait == null || portrait.habits() == null ? null : portrait.habits().country();
+        // "new" also drops what the user bought after the batch saw their history (the batch's fresh list
+        // already leaves out everything bought before).
+        Set<String> justBought = q.newOnly() ? boughtSince(realtime, version.asOf().toEpochMilli()) : Set.of();
         String stratum;
         List<ListMerger.Candidate> items;
         if (batch.lists().isPresent()) {
             stratum = "known";
             List<ScoredItem> base = q.newOnly() ? batch.lists().get().fresh() : batch.lists().get().all();
-            items = ListMerger.merge(base, model, realtime, version.asOf(), Set.of(), q.k());
+            items = ListMerger.merge(base, model, realtime.list(), version.asOf(), justBought, q.k());
         } else {
             stratum = portrait == null ? "unknown" : portrait.isNewUser() ? "new" : "segment";
-            items = ListMerger.merge(List.of(), model, realtime, version.asOf(), Set.of(), q.k());
+            items = ListMerger.merge(List.of(), model, realtime.list(), version.asOf(), justBought, q.k());
         }
         String padSegment = portrait == null || portrait.isNewUser() ? null : segment;
-        items = pad(items, version.popular(), padSegment, country, Set.of(), q.k());
+        Set<String> notNew = q.newOnly() && batch.lists().isPresent()
+                ? pastPurchasesIn(batch.lists().get(), justBought) : justBought;
+        items = pad(items, version.popular(), padSegment, country, notNew, q.k());
         return new RecommendationList(q.user(), version.version(), model, track, stratum, segment, false,
                 withTitles(version.version(), items, true));
+    }
+
+    /**
+     * Items the batch lists show the user bought before: {@code fresh} is {@code all} without past purchases, scored
+     * alike, so an item of {@code all} scoring at least as high as the last fresh item yet missing from {@code fresh}
+     * was bought. Keeps popular padding out of past purchases on the "new to you" track.
+     */
+    static Set<String> pastPurchasesIn(UserLists lists, Set<String> alsoExcluded) {
+        Set<String> out = new HashSet<>(alsoExcluded);
+        if (lists.fresh().isEmpty()) {
+            lists.all().forEach(s -> out.add(s.item()));
+            return out;
+        }
+        float lowestFresh = lists.fresh().get(lists.fresh().size() - 1).score();
+        Set<String> fresh = new HashSet<>();
+        lists.fresh().forEach(s -> fresh.add(s.item()));
+        for (ScoredItem s : lists.all()) {
+            if (s.score() >= lowestFresh && !fresh.contains(s.item())) {
+                out.add(s.item());
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> boughtSince(RealtimeState realtime, long asOfMillis) {
+        Set<String> out = new HashSet<>();
+        realtime.recentPurchases().forEach((item, at) -> {
+            if (at > asOfMillis) {
+                out.add(item);
+            }
+        });
+        return out;
     }
 
     private UserBatch userBatch(String version, String model, String user) {

@@ -7,7 +7,10 @@ import io.tradewind.core.popularity.PopularityTable;
 import io.tradewind.core.portrait.Portrait;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
@@ -85,6 +88,33 @@ public final class HBaseServingStore implements ServingStore {
     public List<RealtimeItem> realtime(String userId) {
         return userCell(tables.userLists, userId, ServingTables.REALTIME, ServingTables.REALTIME_ITEMS,
                 "real-time list of user " + userId, ListCodec::decodeRealtime).orElse(List.of());
+    }
+
+    @Override
+    public RealtimeState realtimeState(String userId) {
+        if (userId == null || userId.isEmpty()) {
+            return RealtimeState.EMPTY;
+        }
+        return StoreCalls.emptyIfNoTable("real-time state of user " + userId, () -> {
+            try (Table t = connection.getTable(tables.userLists)) {
+                Result r = t.get(new Get(RowKeys.salted(userId)).addFamily(ServingTables.REALTIME));
+                if (r.isEmpty()) {
+                    return Optional.<RealtimeState>empty();
+                }
+                List<RealtimeItem> list = List.of();
+                Map<String, Long> bought = new HashMap<>();
+                for (Map.Entry<byte[], byte[]> cell : r.getFamilyMap(ServingTables.REALTIME).entrySet()) {
+                    String qualifier = Bytes.toString(cell.getKey());
+                    if (Arrays.equals(cell.getKey(), ServingTables.REALTIME_ITEMS)) {
+                        list = ListCodec.decodeRealtime(cell.getValue());
+                    } else if (qualifier.startsWith(ServingTables.REALTIME_BOUGHT_PREFIX)) {
+                        bought.put(qualifier.substring(ServingTables.REALTIME_BOUGHT_PREFIX.length()),
+                                Bytes.toLong(cell.getValue()));
+                    }
+                }
+                return Optional.of(new RealtimeState(list, bought));
+            }
+        }).orElse(RealtimeState.EMPTY);
     }
 
     @Override

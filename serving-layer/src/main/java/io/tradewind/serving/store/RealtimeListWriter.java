@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Delete;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.util.Bytes;
 
 /**
  * Writes a user's real-time list (family {@code r} of {@code user_lists}, beside the batch lists of the same row):
@@ -28,7 +30,9 @@ public final class RealtimeListWriter {
     /** Replaces the user's list, stored best first (highest score); an empty list removes it. */
     public void replace(String userId, List<RealtimeItem> items) throws IOException {
         if (items.isEmpty()) {
-            clear(userId);
+            try (Table t = connection.getTable(tables.userLists)) {
+                t.delete(new Delete(RowKeys.salted(userId)).addColumns(ServingTables.REALTIME, ServingTables.REALTIME_ITEMS));
+            }
             return;
         }
         List<RealtimeItem> bestFirst = new ArrayList<>(items);
@@ -39,9 +43,26 @@ public final class RealtimeListWriter {
         }
     }
 
+    /**
+     * Records purchases (item → time) as they arrive, one cell per item, so concurrent writers never overwrite
+     * each other and {@code track=new} can drop what a user has just bought.
+     */
+    public void recordPurchases(String userId, Map<String, Long> purchaseMillisByItem) throws IOException {
+        if (purchaseMillisByItem.isEmpty()) {
+            return;
+        }
+        Put put = new Put(RowKeys.salted(userId));
+        purchaseMillisByItem.forEach((item, millis) -> put.addColumn(ServingTables.REALTIME,
+                ServingTables.bytes(ServingTables.REALTIME_BOUGHT_PREFIX + item), Bytes.toBytes(millis)));
+        try (Table t = connection.getTable(tables.userLists)) {
+            t.put(put);
+        }
+    }
+
+    /** Removes the user's real-time list and recent purchases. */
     public void clear(String userId) throws IOException {
         try (Table t = connection.getTable(tables.userLists)) {
-            t.delete(new Delete(RowKeys.salted(userId)).addColumns(ServingTables.REALTIME, ServingTables.REALTIME_ITEMS));
+            t.delete(new Delete(RowKeys.salted(userId)).addFamily(ServingTables.REALTIME));
         }
     }
 }

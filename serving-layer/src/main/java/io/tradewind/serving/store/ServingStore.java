@@ -26,6 +26,9 @@ public interface ServingStore extends AutoCloseable {
     /** The user's real-time list (speed layer), best first; empty when there is none. */
     List<RealtimeItem> realtime(String userId);
 
+    /** The real-time list and the recent purchases of a user, in one read. */
+    RealtimeState realtimeState(String userId);
+
     Optional<Portrait> portrait(String version, String userId);
 
     /** Catalogue facts of an item (title, price, buyers per country); empty for an unknown item. */

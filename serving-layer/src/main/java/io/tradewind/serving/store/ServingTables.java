@@ -33,6 +33,8 @@ public final class ServingTables {
     /** user_lists: the speed layer's list, one qualifier; its own family because it is written all day. */
     static final byte[] REALTIME = bytes("r");
     static final byte[] REALTIME_ITEMS = bytes("items");
+    /** user_lists, family r: one qualifier {@code bought:<itemId>} per recently bought item, value = epoch millis. */
+    static final String REALTIME_BOUGHT_PREFIX = "bought:";
     /** items: qualifiers {@code <version>/stat} and {@code <version>/neighbours}. */
     static final byte[] ITEM = bytes("i");
     static final String ITEM_STAT = "stat";

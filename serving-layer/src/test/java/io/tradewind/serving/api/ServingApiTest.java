@@ -197,12 +197,21 @@ class ServingApiTest {
 
     @Test
     void eventsAreStoredAllOrNothingAndRetriesAddNothing() throws Exception {
+        assertEquals(List.of("21730", "71053", "22423", "85099B", "47566"),
+                items(recommendations(LOYAL, "?k=5&track=new").path("items"), "item"),
+                "new to the user: the fresh list, then popular items minus what the batch shows they bought (85123A, 84406B)");
         String batch = """
                 [{"eventId":"api-test-1","userId":"12347","itemId":"22423","type":"BUY","timestamp":"2011-12-10T10:00:00Z",
                   "quantity":2,"unitPrice":12.75,"currency":"GBP","country":"United Kingdom"},
                  {"eventId":"api-test-2","userId":"12347","itemId":"85123A","type":"view","timestamp":1323511200000}]""";
         JsonNode stored = api.call("POST", "/v1/events", "/v1/events", shop, batch, 202).json();
         assertEquals(2, stored.path("written").asInt());
+        assertTrue(stored.path("realtimeUpdated").asBoolean());
+        assertEquals(List.of("21730", "71053", "85099B", "47566", "84879"),
+                items(recommendations(LOYAL, "?k=5&track=new").path("items"), "item"),
+                "the cake stand bought a moment ago is no longer 'new to you'");
+        assertTrue(items(recommendations(LOYAL, "?k=10").path("items"), "item").contains("22423"),
+                "track=all may still offer it (replenishment)");
         JsonNode again = api.call("POST", "/v1/events", "/v1/events", shop, batch, 202).json();
         assertEquals(0, again.path("written").asInt());
         assertEquals(2, again.path("alreadyPresent").asInt());

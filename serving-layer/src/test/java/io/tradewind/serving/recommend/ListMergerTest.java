@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tradewind.serving.store.RealtimeItem;
 import io.tradewind.serving.store.ScoredItem;
+import io.tradewind.serving.store.UserLists;
 import java.time.Instant;
 import io.tradewind.core.popularity.PopularityTable;
 import java.util.List;
@@ -48,6 +49,19 @@ class ListMergerTest {
                 List.of(new RealtimeItem("D", 0.7f, "incremental", AFTER)), AS_OF, Set.of("A"), 2);
 
         assertEquals(List.of("D", "B"), merged.stream().map(ListMerger.Candidate::item).toList());
+    }
+
+    @Test
+    void pastPurchasesAreWhatAllHasAboveTheLowestFreshScoreButFreshLacks() {
+        UserLists lists = new UserLists(
+                List.of(new ScoredItem("A", 0.9f), new ScoredItem("B", 0.7f), new ScoredItem("C", 0.5f),
+                        new ScoredItem("D", 0.1f)),
+                List.of(new ScoredItem("B", 0.7f), new ScoredItem("C", 0.5f)));
+
+        assertEquals(Set.of("A", "X"), RecommendationService.pastPurchasesIn(lists, Set.of("X")),
+                "A outranks fresh items yet is not fresh: bought; D ranks below the fresh cut-off: unknown");
+        assertEquals(Set.of("A", "B"), RecommendationService.pastPurchasesIn(
+                new UserLists(List.of(new ScoredItem("A", 1f), new ScoredItem("B", 1f)), List.of()), Set.of()));
     }
 
     @Test
