@@ -34,6 +34,7 @@ import org.apache.hadoop.hbase.client.ConnectionFactory;
  * launcher's publish, rollback and serve commands and the tests all start from here.
  */
 public final class ServingLayer implements AutoCloseable {
+    private static final int CATALOGUE_INDEX_CAP = 20;
     private final ServingConfig config;
     private final Connection servingConnection;
     private final Connection loadingConnection;
@@ -48,16 +49,16 @@ public final class ServingLayer implements AutoCloseable {
     private ActiveVersionTracker tracker;
     private ApiServer api;
 
-    private ServingLayer(ServingConfig config, ProgressListener progress) throws IOException {
+    private ServingLayer(ServingConfig config, ProgressListener progress, Connection loadingConnection,
+                         Connection servingConnection, ElasticsearchConnection elasticsearch) {
         this.config = config;
-        this.loadingConnection = ConnectionFactory.createConnection(config.hbaseSettings().loadingConfiguration(config.hbase()));
-        ServingTables.createIfAbsent(loadingConnection, config.hbaseSettings());
-        AdminTables.createIfAbsent(loadingConnection, config.hbaseSettings().namespace());
-        this.servingConnection = ConnectionFactory.createConnection(config.hbaseSettings().servingConfiguration(config.hbase()));
+        this.loadingConnection = loadingConnection;
+        this.servingConnection = servingConnection;
+        this.elasticsearch = elasticsearch;
         this.store = new HBaseServingStore(servingConnection, config.hbaseSettings());
         this.registry = new ModelRegistry(loadingConnection, config.hbaseSettings());
-        this.elasticsearch = ElasticsearchConnection.open(config.elasticsearchUrl());
-        this.catalogue = new CatalogueIndex(elasticsearch, config.catalogueAlias(), CatalogueIndex.DEFAULT_KEEP);
+        // Catalogue retention follows the registry's (Publisher.retainVersions); the count is only a safety cap.
+        this.catalogue = new CatalogueIndex(elasticsearch, config.catalogueAlias(), CATALOGUE_INDEX_CAP);
         BatchViewLoader loader = new BatchViewLoader(loadingConnection, config.hbaseSettings(), config.hadoop(), progress);
         this.publisher = new Publisher(loader, registry, catalogue, config.hadoop(), progress);
         this.categories = new CategoryStore(loadingConnection, config.hbaseSettings().namespace());
@@ -67,7 +68,25 @@ public final class ServingLayer implements AutoCloseable {
 
     /** Connects to HBase (creating missing tables) and Elasticsearch; starts no server. */
     public static ServingLayer open(ServingConfig config, ProgressListener progress) throws IOException {
-        return new ServingLayer(config, progress);
+        Connection loading = ConnectionFactory.createConnection(config.hbaseSettings().loadingConfiguration(config.hbase()));
+        Connection serving = null;
+        ElasticsearchConnection es = null;
+        try {
+            ServingTables.createIfAbsent(loading, config.hbaseSettings());
+            AdminTables.createIfAbsent(loading, config.hbaseSettings().namespace());
+            serving = ConnectionFactory.createConnection(config.hbaseSettings().servingConfiguration(config.hbase()));
+            es = ElasticsearchConnection.open(config.elasticsearchUrl());
+            return new ServingLayer(config, progress, loading, serving, es);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(loading);
+            if (serving != null) {
+                closeQuietly(serving);
+            }
+            if (es != null) {
+                es.close();
+            }
+            throw e;
+        }
     }
 
     public Publisher publisher() {

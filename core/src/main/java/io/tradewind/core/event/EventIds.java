@@ -18,6 +18,17 @@ public final class EventIds {
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /**
+     * Id of a live event its sender gave no id: derived from what it says, so a retried request stores nothing
+     * twice. Two events equal in every field (same user, item, type, millisecond, quantity, query) are one event.
+     */
+    public static String fromContent(String userId, String itemId, EventType type, long timestampMillis, int quantity,
+                                     String query) {
+        String key = "live" + '\u0000' + userId + '\u0000' + itemId + '\u0000' + type + '\u0000' + timestampMillis
+                + '\u0000' + quantity + '\u0000' + (query == null ? "" : query);
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     public static String random() {
         return UUID.randomUUID().toString();
     }

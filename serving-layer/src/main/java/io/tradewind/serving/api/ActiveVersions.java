@@ -8,7 +8,11 @@ import java.util.Optional;
 
 /** The endpoints' view of the active version: the tracker's, or a 503 that says what to do. */
 final class ActiveVersions {
+    /** After a failed registry read, requests answer 503 at once for this long instead of each waiting on HBase. */
+    private static final long RETRY_AFTER_FAILURE_MILLIS = 1_000;
+
     private final ActiveVersionTracker tracker;
+    private volatile long lastFailure;
 
     ActiveVersions(ActiveVersionTracker tracker) {
         this.tracker = tracker;
@@ -20,10 +24,14 @@ final class ActiveVersions {
         if (known.isPresent()) {
             return known.get();
         }
+        if (System.currentTimeMillis() - lastFailure < RETRY_AFTER_FAILURE_MILLIS) {
+            throw new ApiException(503, "no batch-view version known and the registry is unreachable; retry shortly");
+        }
         try {
             return tracker.refresh().orElseThrow(() -> new ApiException(503,
                     "no batch-view version is published yet: run './tradewind publish --views URI' first"));
         } catch (StoreUnavailableException e) {
+            lastFailure = System.currentTimeMillis();
             throw new ApiException(503, "no batch-view version known and the registry is unreachable: " + e.getMessage());
         }
     }

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The admin API (role {@code admin}): model versions (list, activate, roll back), categories (create, edit, list,
@@ -69,8 +70,9 @@ final class AdminEndpoints {
             } catch (IllegalStateException e) {
                 throw new ApiException(409, e.getMessage());
             }
-            tracker.refresh();
+            // The switch happened: audit it before anything else can fail; the poller catches up if refresh cannot.
             audit.record(request.principal().name(), "activate-version", version, Map.of("catalogueIndex", index));
+            refreshQuietly();
             return Map.of("active", version, "catalogueIndex", index);
         };
     }
@@ -83,9 +85,9 @@ final class AdminEndpoints {
             } catch (IllegalStateException e) {
                 throw new ApiException(409, e.getMessage());
             }
-            tracker.refresh();
             audit.record(request.principal().name(), "rollback", done.to(), Map.of("from", done.from(),
                     "catalogueIndex", done.catalogueIndex()));
+            refreshQuietly();
             return done;
         };
     }
@@ -101,8 +103,7 @@ final class AdminEndpoints {
             if (!categories.create(category)) {
                 throw new ApiException(409, "category '" + category.id() + "' exists already; edit it with PUT");
             }
-            int changed = categorySync.apply().changed();
-            audit.record(request.principal().name(), "create-category", category.id(), details(category, changed));
+            int changed = syncAndAudit(request, "create-category", category, Set.of());
             return ApiResponse.json(201, new CategoryChange(category, changed));
         };
     }
@@ -115,8 +116,7 @@ final class AdminEndpoints {
             Category edited = new Category(id, body.name() == null ? old.name() : body.name(),
                     body.keywords() == null ? old.keywords() : body.keywords());
             categories.replace(edited);
-            int changed = categorySync.apply().changed();
-            audit.record(request.principal().name(), "edit-category", id, details(edited, changed));
+            int changed = syncAndAudit(request, "edit-category", edited, Set.of(old.name()));
             return new CategoryChange(edited, changed);
         };
     }
@@ -126,10 +126,30 @@ final class AdminEndpoints {
             String id = request.pathParameter("id");
             Category old = categories.get(id).orElseThrow(() -> ApiException.notFound("unknown category '" + id + "'"));
             categories.delete(id);
-            int changed = categorySync.apply().changed();
-            audit.record(request.principal().name(), "delete-category", id, details(old, changed));
+            int changed = syncAndAudit(request, "delete-category", old, Set.of(old.name()));
             return new CategoryChange(old, changed);
         };
+    }
+
+    /**
+     * Brings the catalogue in line with the changed categories and audits the change either way: a catalogue that
+     * cannot follow right now (Elasticsearch down, nothing published yet) does not hide that the definition changed.
+     */
+    private int syncAndAudit(ApiRequest request, String action, Category category, Set<String> formerNames) {
+        try {
+            int changed = categorySync.apply(formerNames).changed();
+            audit.record(request.principal().name(), action, category.id(), details(category, changed));
+            return changed;
+        } catch (RuntimeException e) {
+            Map<String, Object> details = details(category, 0);
+            details.put("catalogue", "not updated: " + e.getMessage());
+            audit.record(request.principal().name(), action, category.id(), details);
+            if (e instanceof IllegalStateException) {
+                throw new ApiException(409, "category saved, but the catalogue cannot follow yet: " + e.getMessage()
+                        + "; it will when a version is published");
+            }
+            throw e;
+        }
     }
 
     Endpoint auditLog() {
@@ -138,6 +158,14 @@ final class AdminEndpoints {
             List<AuditEntry> entries = audit.latest(limit);
             return Map.of("entries", entries);
         };
+    }
+
+    private void refreshQuietly() {
+        try {
+            tracker.refresh();
+        } catch (RuntimeException e) {
+            // the tracker's poller picks the switch up within its interval
+        }
     }
 
     private static String idOf(String name) {

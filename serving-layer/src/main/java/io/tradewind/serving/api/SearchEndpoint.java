@@ -3,6 +3,7 @@ package io.tradewind.serving.api;
 import io.tradewind.serving.api.http.ApiException;
 import io.tradewind.serving.api.http.ApiRequest;
 import io.tradewind.serving.api.http.Endpoint;
+import io.tradewind.serving.catalogue.ElasticsearchRequestException;
 import io.tradewind.serving.catalogue.InvalidSearchRequestException;
 import io.tradewind.serving.catalogue.ProductSearch;
 import io.tradewind.serving.catalogue.SearchRequest;
@@ -62,6 +63,13 @@ final class SearchEndpoint implements Endpoint {
         } catch (StoreUnavailableException e) {
             metrics.storeError("elasticsearch");
             throw new ApiException(503, "search is unavailable: " + e.getMessage());
+        } catch (ElasticsearchRequestException e) {
+            // Elasticsearch refused the query built from this request: the request's fault if 4xx, the store's if 5xx.
+            metrics.storeError("elasticsearch");
+            if (e.status() >= 400 && e.status() < 500) {
+                throw new ApiException(400, "this search cannot be run: " + e.errorType());
+            }
+            throw new ApiException(503, "search is unavailable: Elasticsearch answered " + e.status());
         }
     }
 

@@ -41,8 +41,10 @@ final class SimilarItemsEndpoint implements Endpoint {
         int k = request.integer("k", 10, 1, RecommendationsEndpoint.MAX_K);
         ActiveVersion version = versions.require();
         List<ScoredItem> neighbours;
+        boolean known;
         try {
             neighbours = store.neighbours(version.version(), item);
+            known = !neighbours.isEmpty() || store.item(version.version(), item).isPresent();
         } catch (StoreUnavailableException e) {
             metrics.storeError("hbase");
             metrics.degradedAnswer("similar");
@@ -55,7 +57,7 @@ final class SimilarItemsEndpoint implements Endpoint {
             return new SimilarItems(item, null, version.version(), true, popular);
         }
         String title = service.title(version.version(), item);
-        if (neighbours.isEmpty() && service.itemStat(version.version(), item).isEmpty()) {
+        if (!known) {
             throw ApiException.notFound("unknown item '" + item + "' in version " + version.version());
         }
         List<Similar> similar = new ArrayList<>();

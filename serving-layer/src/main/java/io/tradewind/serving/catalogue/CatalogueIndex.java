@@ -318,6 +318,23 @@ public final class CatalogueIndex {
         }
     }
 
+    /**
+     * Deletes complete indices of versions not in {@code versions} (and leftovers of builds that died); the live
+     * index always stays. The publisher passes the versions HBase keeps, so a rollback finds both halves.
+     *
+     * @return the indices deleted
+     */
+    public List<String> retainVersions(Collection<String> versions) {
+        List<String> deleted = new ArrayList<>();
+        for (CatalogueIndexInfo info : indices()) {
+            if (!info.live() && (!info.complete() || !versions.contains(info.version()))) {
+                es.send("DELETE", "/" + info.index(), null);
+                deleted.add(info.index());
+            }
+        }
+        return deleted;
+    }
+
     /** Points the alias at the newest complete index of {@code version} (publish and rollback keep both stores on one version). */
     public String activateVersion(String version) {
         String index = indices().stream().filter(i -> i.complete() && i.version().equals(version))

@@ -54,18 +54,22 @@ public final class EventJson {
         if (!problems.isEmpty()) {
             return new Parsed(null, problems);
         }
+        String user = userId == null ? "" : userId;
+        String item = itemId == null ? "" : itemId;
+        int qty = quantity == null ? 1 : quantity;
+        String query = text(node, "query", problems);
         BehaviourEvent event = new BehaviourEvent(
-                eventId == null ? EventIds.random() : eventId,
-                userId == null ? "" : userId,
-                itemId == null ? "" : itemId,
+                eventId == null ? EventIds.fromContent(user, item, type, timestamp, qty, query) : eventId,
+                user,
+                item,
                 type,
                 timestamp,
-                quantity == null ? 1 : quantity,
+                qty,
                 unitPrice,
                 text(node, "currency", problems),
                 text(node, "country", problems),
                 text(node, "category", problems),
-                text(node, "query", problems),
+                query,
                 text(node, "itemTitle", problems),
                 source);
         problems.addAll(EventValidator.problems(event));

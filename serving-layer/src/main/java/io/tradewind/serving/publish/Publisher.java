@@ -8,11 +8,14 @@ import io.tradewind.serving.store.BatchViewLoader;
 import io.tradewind.serving.store.LoadSummary;
 import io.tradewind.serving.store.ModelRegistry;
 import io.tradewind.serving.store.VersionState;
+import io.tradewind.serving.store.VersionInfo;
 import io.tradewind.serving.store.VersionStatus;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts a batch-view version into service: load it into HBase beside the active version, build its catalogue
@@ -21,9 +24,13 @@ import org.apache.hadoop.conf.Configuration;
  * leaves the previous version serving in both.
  */
 public final class Publisher {
-    /** What a publish did. */
+    private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
+    /**
+     * What a publish did. {@code retentionError} is set when the switch succeeded but clearing old versions failed
+     * (the next publish retries it).
+     */
     public record Published(String version, Optional<String> previous, LoadSummary load, CatalogueBuild catalogue,
-                            List<String> droppedVersions) {
+                            List<String> droppedVersions, String retentionError) {
     }
 
     /** What a rollback did. */
@@ -65,15 +72,39 @@ public final class Publisher {
             }
             throw e;
         }
-        List<String> dropped = registry.applyRetention();
-        return new Published(target, previous, load, build, dropped);
+        List<String> dropped = List.of();
+        String retentionError = null;
+        try {
+            dropped = registry.applyRetention();
+            catalogue.retainVersions(registry.versions().stream().map(VersionInfo::version).toList());
+        } catch (RuntimeException e) {
+            retentionError = e.getMessage();
+            LOG.warn("published {}, but retention failed (the next publish retries): {}", target, e.getMessage());
+        }
+        return new Published(target, previous, load, build, dropped, retentionError);
     }
 
-    /** Goes back to the previously active version in HBase and to its catalogue index. */
+    /**
+     * Goes back to the previously active version in both stores: the catalogue alias first (refused, with nothing
+     * changed, if that version has no index), then the registry, whose failure moves the alias back.
+     */
     public RolledBack rollback() {
         String from = registry.activeVersion().orElseThrow(() -> new IllegalStateException("nothing is published yet"));
-        String to = registry.rollback();
+        String to = registry.previousVersion().orElseThrow(() -> new IllegalStateException(
+                "no previously active version to roll back to (active: " + from + ")"));
+        Optional<String> previousIndex = catalogue.liveIndex();
         String index = catalogue.activateVersion(to);
+        try {
+            String now = registry.rollback();
+            if (!now.equals(to)) {
+                // Another switch happened in between: follow the registry, the source of truth.
+                index = catalogue.activateVersion(now);
+                to = now;
+            }
+        } catch (RuntimeException e) {
+            previousIndex.ifPresent(catalogue::activate);
+            throw e;
+        }
         return new RolledBack(from, to, index);
     }
 

@@ -71,22 +71,22 @@ public final class RecommendationService {
         String segment = portrait == null ? null : portrait.segment();
         String country = q.country() != null ? q.country()
                 : portrait == null || portrait.habits() == null ? null : portrait.habits().country();
-        // "new" also drops what the user bought after the batch saw their history (the batch's fresh list
-        // already leaves out everything bought before).
+        // "new" drops what the user bought: before the batch (its fresh list leaves those out, and pastPurchasesIn
+        // finds them for the real-time list and the padding) and since (the real-time state's purchases).
         Set<String> justBought = q.newOnly() ? boughtSince(realtime, version.asOf().toEpochMilli()) : Set.of();
+        Set<String> notNew = q.newOnly() && batch.lists().isPresent()
+                ? pastPurchasesIn(batch.lists().get(), justBought) : justBought;
         String stratum;
         List<ListMerger.Candidate> items;
         if (batch.lists().isPresent()) {
             stratum = "known";
             List<ScoredItem> base = q.newOnly() ? batch.lists().get().fresh() : batch.lists().get().all();
-            items = ListMerger.merge(base, model, realtime.list(), version.asOf(), justBought, q.k());
+            items = ListMerger.merge(base, model, realtime.list(), version.asOf(), notNew, q.k());
         } else {
             stratum = portrait == null ? "unknown" : portrait.isNewUser() ? "new" : "segment";
-            items = ListMerger.merge(List.of(), model, realtime.list(), version.asOf(), justBought, q.k());
+            items = ListMerger.merge(List.of(), model, realtime.list(), version.asOf(), notNew, q.k());
         }
         String padSegment = portrait == null || portrait.isNewUser() ? null : segment;
-        Set<String> notNew = q.newOnly() && batch.lists().isPresent()
-                ? pastPurchasesIn(batch.lists().get(), justBought) : justBought;
         items = pad(items, version.popular(), padSegment, country, notNew, q.k());
         return new RecommendationList(q.user(), version.version(), model, track, stratum, segment, false,
                 withTitles(version.version(), items, true));

@@ -115,6 +115,14 @@ public final class ModelRegistry {
         });
     }
 
+    /** The version {@link #rollback()} would go back to; empty when there is none. */
+    public Optional<String> previousVersion() {
+        return StoreCalls.unavailableOnFailure("the previous version", () -> {
+            List<String> stack = readActive().stack();
+            return stack.size() < 2 ? Optional.<String>empty() : Optional.of(stack.get(stack.size() - 2));
+        });
+    }
+
     /**
      * Goes back to the version that was active before the current one (repeatable, down the activation stack).
      *
@@ -155,8 +163,9 @@ public final class ModelRegistry {
             for (VersionStatus s : allStatuses()) {
                 boolean expired = active != null && s.state() == VersionState.READY && !keep.contains(s.version());
                 if (expired || s.state() == VersionState.FAILED || s.state() == VersionState.DROPPING) {
-                    drop(s.version(), eraser);
-                    dropped.add(s.version());
+                    if (drop(s.version(), eraser)) {
+                        dropped.add(s.version());
+                    }
                 }
             }
             return dropped;
@@ -188,11 +197,21 @@ public final class ModelRegistry {
         return keep;
     }
 
-    private void drop(String version, VersionEraser eraser) throws IOException {
+    /** @return false when the version turned out to be in use and was kept */
+    private boolean drop(String version, VersionEraser eraser) throws IOException {
         try (Table t = connection.getTable(tables.registry)) {
+            VersionState before = readStatus(version).map(VersionStatus::state).orElse(VersionState.DROPPING);
             t.put(new Put(versionRow(version)).addColumn(F, STATE, ServingTables.bytes(VersionState.DROPPING.name())));
+            // An admin may have activated it since the keep set was computed (activation runs in the API, retention
+            // in publish): DROPPING now stops new activations; one that came first wins and the version stays.
+            ActivePointer now = readActive();
+            if (version.equals(now.version()) || now.stack().contains(version)) {
+                t.put(new Put(versionRow(version)).addColumn(F, STATE, ServingTables.bytes(before.name())));
+                return false;
+            }
             eraser.erase(version);
             t.delete(new Delete(versionRow(version)));
+            return true;
         }
     }
 

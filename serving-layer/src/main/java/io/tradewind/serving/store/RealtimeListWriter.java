@@ -1,6 +1,7 @@
 package io.tradewind.serving.store;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.apache.hadoop.hbase.util.Bytes;
  * list. Used by tests now and by the speed layer's sink later.
  */
 public final class RealtimeListWriter {
+    /** How long a recorded purchase is kept: well past the next retrains, which then carry it. */
+    static final Duration PURCHASE_TTL = Duration.ofDays(14);
     private final Connection connection;
     private final ServingTables tables;
 
@@ -51,7 +54,9 @@ public final class RealtimeListWriter {
         if (purchaseMillisByItem.isEmpty()) {
             return;
         }
-        Put put = new Put(RowKeys.salted(userId));
+        // Cells expire: once the nightly retrain has seen a purchase the batch lists know it, so keeping it longer
+        // only grows the row.
+        Put put = new Put(RowKeys.salted(userId)).setTTL(PURCHASE_TTL.toMillis());
         purchaseMillisByItem.forEach((item, millis) -> put.addColumn(ServingTables.REALTIME,
                 ServingTables.bytes(ServingTables.REALTIME_BOUGHT_PREFIX + item), Bytes.toBytes(millis)));
         try (Table t = connection.getTable(tables.userLists)) {

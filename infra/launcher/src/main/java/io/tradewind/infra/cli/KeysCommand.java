@@ -29,7 +29,7 @@ final class KeysCommand implements Callable<Integer> {
         String key = ApiKeyStore.open(target).create(name, role);
         System.out.println(key);
         System.err.println("API key '" + name + "' (role " + role.name().toLowerCase() + ") added to " + target
-                + "; a running API reads keys at start.");
+                + "; running APIs accept it within a second.");
         return 0;
     }
 }

@@ -1,11 +1,13 @@
 package io.tradewind.infra.serve;
 
+import io.tradewind.batch.views.ViewStore;
 import io.tradewind.core.progress.ProgressListener;
 import io.tradewind.serving.ServingConfig;
 import io.tradewind.serving.ServingLayer;
 import io.tradewind.serving.api.auth.ApiKeyStore;
 import io.tradewind.serving.api.auth.Role;
 import io.tradewind.serving.publish.Publisher;
+import io.tradewind.serving.store.VersionState;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -40,7 +42,10 @@ public final class ServingSession implements AutoCloseable {
                 stores.eventsUri(), keysFile).withPort(port);
         ServingLayer layer = ServingLayer.open(config, progress);
         try {
-            if (views != null) {
+            if (views != null && alreadyLoaded(layer, views, hadoop)) {
+                out.println("The views' current version is loaded already; serving the active version "
+                        + layer.registry().activeVersion().orElse("(none)") + " (a rollback stays rolled back).");
+            } else if (views != null) {
                 Publisher.Published published = layer.publisher().publish(views, Optional.empty());
                 layer.categorySync().apply();
                 out.printf("Published batch views %s: %,d rows into HBase, %,d products into Elasticsearch index %s%n",
@@ -63,6 +68,13 @@ public final class ServingSession implements AutoCloseable {
             layer.close();
             throw e;
         }
+    }
+
+    /** A restart must not re-publish what an operator may have rolled back from. */
+    private static boolean alreadyLoaded(ServingLayer layer, String views, Configuration hadoop) throws IOException {
+        Optional<String> current = new ViewStore(views, hadoop).current();
+        return current.isPresent() && layer.registry().status(current.get())
+                .filter(s -> s.state() == VersionState.READY).isPresent();
     }
 
     /** Creates a shop and an admin key when the file has none; returns them in clear (shown once), else empty. */
@@ -93,7 +105,7 @@ public final class ServingSession implements AutoCloseable {
             out.println("  (shown once; only their hashes are kept in " + keysFile + ")");
             out.println("  Page: " + baseUrl + "/#key=" + newKeys.get(0));
         } else {
-            out.println("  API keys: " + keysFile + " (hashed); create one with ./tradewind keys create --name NAME --role shop");
+            out.println("  API keys: " + keysFile + " (hashed); create one with ./tradewind keys --name NAME --role shop");
             out.println("  Page: " + baseUrl + "/ (paste a shop key)");
         }
         String key = newKeys.isEmpty() ? "$KEY" : newKeys.get(0);

@@ -13,17 +13,18 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * API keys, kept only as SHA-256 hashes in a JSON file ({@code [{"name", "role", "sha256"}]}); the clear key is
  * shown once, when it is created. A plain (unsalted, fast) hash is enough because keys are 256 random bits, not
  * passwords: there is nothing to guess from a dictionary. Lookups are in memory, so authentication keeps working
- * while HBase or Elasticsearch are down; a key added to the file by another process is picked up on its first use.
+ * while HBase or Elasticsearch are down. The file is looked at again at most once a second, so keys added or
+ * removed by another process take effect without a restart.
  */
 public final class ApiKeyStore {
     /** One stored key. */
@@ -36,7 +37,7 @@ public final class ApiKeyStore {
     private static final long RELOAD_CHECK_MILLIS = 1_000;
 
     private final Path file;
-    private final Map<String, StoredKey> byHash = new ConcurrentHashMap<>();
+    private volatile Map<String, StoredKey> byHash = Map.of();
     private volatile long loadedModified = -1;
     private volatile long lastCheck;
 
@@ -56,7 +57,10 @@ public final class ApiKeyStore {
             if (Files.exists(file)) {
                 long modified = Files.getLastModifiedTime(file).toMillis();
                 List<StoredKey> keys = Json.MAPPER.readValue(file.toFile(), new TypeReference<List<StoredKey>>() { });
-                keys.forEach(k -> byHash.put(k.sha256(), k));
+                Map<String, StoredKey> fresh = new HashMap<>();
+                keys.forEach(k -> fresh.put(k.sha256(), k));
+                // Swapped whole, so a key removed from the file stops working (revocation), not only new ones start.
+                byHash = Map.copyOf(fresh);
                 loadedModified = modified;
             }
         } catch (IOException e) {
@@ -64,7 +68,7 @@ public final class ApiKeyStore {
         }
     }
 
-    /** Re-reads the file when another process (./tradewind keys) changed it; at most once a second. */
+    /** Re-reads the file when another process (./tradewind keys, an operator revoking) changed it; at most once a second. */
     private void reloadIfChanged() {
         long now = System.currentTimeMillis();
         if (now - lastCheck < RELOAD_CHECK_MILLIS) {
@@ -89,7 +93,9 @@ public final class ApiKeyStore {
         RANDOM.nextBytes(secret);
         String key = "tw_" + role.name().toLowerCase() + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         StoredKey stored = new StoredKey(name, role, sha256(key));
-        byHash.put(stored.sha256(), stored);
+        Map<String, StoredKey> next = new HashMap<>(byHash);
+        next.put(stored.sha256(), stored);
+        byHash = Map.copyOf(next);
         save();
         return key;
     }
@@ -98,12 +104,8 @@ public final class ApiKeyStore {
         if (key == null || key.isBlank() || key.length() > 200) {
             return Optional.empty();
         }
-        String hash = sha256(key.trim());
-        StoredKey stored = byHash.get(hash);
-        if (stored == null) {
-            reloadIfChanged();
-            stored = byHash.get(hash);
-        }
+        reloadIfChanged();
+        StoredKey stored = byHash.get(sha256(key.trim()));
         return stored == null ? Optional.empty() : Optional.of(new ApiPrincipal(stored.name(), stored.role()));
     }
 
