@@ -70,8 +70,10 @@ final class StandaloneFlinkCluster implements AutoCloseable {
                 "taskmanager.memory.managed.size: 128m",
                 "taskmanager.memory.framework.off-heap.size: 128m",
                 "taskmanager.memory.task.off-heap.size: 0m",
-                "taskmanager.memory.network.min: 64m",
-                "taskmanager.memory.network.max: 64m",
+                // Batch shuffles take 512 buffers per output partition; the per-user stage writes three, and two
+                // of its subtasks run at once: 64 MB (2,048 buffers) is too little, 160 MB leaves room.
+                "taskmanager.memory.network.min: 160m",
+                "taskmanager.memory.network.max: 160m",
                 "taskmanager.memory.jvm-metaspace.size: 256m",
                 "taskmanager.memory.jvm-overhead.min: 192m",
                 "taskmanager.memory.jvm-overhead.max: 192m",
@@ -98,7 +100,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         StandaloneFlinkCluster cluster = new StandaloneFlinkCluster(dir, classpath, restPort);
         cluster.processes.add(cluster.java("jobmanager", "-Xmx512m",
                 "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", "--configDir", conf.toString()));
-        cluster.processes.add(cluster.java("taskmanager", "-Xmx512m -XX:MaxDirectMemorySize=256m",
+        cluster.processes.add(cluster.java("taskmanager", "-Xmx512m -XX:MaxDirectMemorySize=320m",
                 "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", "--configDir", conf.toString()));
         return cluster;
     }
