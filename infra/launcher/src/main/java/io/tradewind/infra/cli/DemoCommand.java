@@ -8,6 +8,7 @@ import io.tradewind.batch.ingest.ImportSummary;
 import io.tradewind.batch.masterdata.MasterDatasetReader;
 import io.tradewind.batch.retrain.RetrainOptions;
 import io.tradewind.batch.retrain.RetrainPipeline;
+import io.tradewind.batch.retrain.RetrainSummary;
 import io.tradewind.core.eval.EvaluationReport;
 import io.tradewind.core.eval.OrtEvaluation;
 import io.tradewind.core.portrait.Portrait;

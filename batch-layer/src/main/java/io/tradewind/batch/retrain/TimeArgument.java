@@ -1,4 +1,4 @@
-package io.tradewind.infra.cli;
+package io.tradewind.batch.retrain;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +12,7 @@ import picocli.CommandLine;
  * Parses {@code --as-of}: a date ({@code 2011-12-10}), a local date-time ({@code 2011-12-10T12:00:00}) or an
  * instant ({@code 2011-12-10T12:00:00Z}). Local values are read as UTC, the way importers store source times.
  */
-final class TimeArgument implements CommandLine.ITypeConverter<Instant> {
+public final class TimeArgument implements CommandLine.ITypeConverter<Instant> {
     @Override
     public Instant convert(String value) {
         try {

@@ -1,15 +1,14 @@
-package io.tradewind.infra.cli;
+package io.tradewind.batch.retrain;
 
-import io.tradewind.batch.retrain.RetrainPipeline;
 import io.tradewind.batch.views.Manifest;
 import java.io.PrintStream;
 
 /** Prints what a retrain published, for the person who ran it. */
-final class RetrainSummary {
+public final class RetrainSummary {
     private RetrainSummary() {
     }
 
-    static void print(RetrainPipeline.Result result, PrintStream out) {
+    public static void print(RetrainPipeline.Result result, PrintStream out) {
         Manifest m = result.manifest();
         Manifest.Input in = m.input();
         out.printf("Published batch views %s (as of %s) at %s%n", m.version(), m.asOf(), result.versionUri());

@@ -1,0 +1,40 @@
+package io.tradewind.batch.retrain;
+
+import java.time.Duration;
+import java.time.Instant;
+import picocli.CommandLine.Option;
+
+/**
+ * The retrain's command-line options, parsed once for both entry points: {@code ./tradewind retrain} (the
+ * launcher mixes this in) and {@code flink run -c io.tradewind.batch.retrain.RetrainJob} (the job jar).
+ */
+public final class RetrainArguments {
+    @Option(names = "--events", required = true, description = "Master data set URI (hdfs://… or file://…).")
+    String events;
+
+    @Option(names = "--out", required = true, description = "Batch-views root URI; a new version is added below it.")
+    String out;
+
+    @Option(names = "--as-of", required = true, converter = TimeArgument.class,
+            description = "Only events before this time count (2011-12-10, 2011-12-10T12:00:00 or an instant).")
+    Instant asOf;
+
+    @Option(names = "--window-days", defaultValue = "365", description = "Portrait (RFM) window in days (default ${DEFAULT-VALUE}).")
+    int windowDays;
+
+    @Option(names = "--holdout-days", defaultValue = "30",
+            description = "Last days before --as-of held out for offline evaluation (default ${DEFAULT-VALUE}).")
+    int holdoutDays;
+
+    @Option(names = "--segments", description = "Number of segments; default: chosen by WCSS elbow and silhouette over 2..8.")
+    Integer segments;
+
+    @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    /** The parsed values as options; an out-of-range value throws {@link IllegalArgumentException} naming it. */
+    public RetrainOptions toOptions() {
+        return new RetrainOptions(events, out, asOf, Duration.ofDays(windowDays), Duration.ofDays(holdoutDays),
+                segments, 50, parallelism, 42L);
+    }
+}
