@@ -9,10 +9,13 @@ import io.tradewind.batch.masterdata.MasterDatasetReader;
 import io.tradewind.batch.retrain.RetrainOptions;
 import io.tradewind.batch.retrain.RetrainPipeline;
 import io.tradewind.batch.retrain.RetrainSummary;
+import io.tradewind.batch.views.PopularityView;
 import io.tradewind.core.eval.EvaluationReport;
 import io.tradewind.core.eval.OrtEvaluation;
 import io.tradewind.core.portrait.Portrait;
 import io.tradewind.infra.embedded.EmbeddedHdfs;
+import io.tradewind.infra.serve.EmbeddedServingStores;
+import io.tradewind.infra.serve.ServingSession;
 import java.io.File;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -34,7 +37,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the platform on this machine: start a real HDFS embedded, import Online Retail, retrain, "
-                + "evaluate against the peers, and show the report, portraits and lists.")
+                + "evaluate against the peers, show the report, portraits and lists; then start HBase and Elasticsearch, "
+                + "publish the views and serve the API and page until Ctrl+C.")
 final class DemoCommand implements Callable<Integer> {
     private static final int EXAMPLE_ITEMS = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,6 +51,12 @@ final class DemoCommand implements Callable<Integer> {
             + "(default: target/demo in the repository).")
     Path workDir;
 
+    @Option(names = "--port", defaultValue = "8080", description = "Port of the API and page on 127.0.0.1 (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--no-serve", description = "Stop after publishing and printing the calls instead of serving until Ctrl+C.")
+    boolean noServe;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
@@ -57,7 +67,8 @@ final class DemoCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress();
 
         out.println("Starting embedded HDFS (real NameNode + DataNode on 127.0.0.1) ...");
-        try (EmbeddedHdfs hdfs = EmbeddedHdfs.start(work.resolve("hdfs").toFile(), true)) {
+        EmbeddedHdfs hdfs = EmbeddedHdfs.start(work.resolve("hdfs").toFile(), true);
+        try {
             String events = hdfs.uri() + "/tradewind/events";
             String views = hdfs.uri() + "/tradewind/views";
             out.println("HDFS at " + hdfs.uri());
@@ -83,8 +94,44 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println("Evaluation (OR-T protocol, quick grid; full grid: ./tradewind evaluate): " + evaluation.toUri());
             out.println("Report: " + report.toUri());
+
+            serve(hdfs, views, events, work, examples, progress, out);
+        } finally {
+            if (noServe) {
+                hdfs.close();
+            }
         }
         return 0;
+    }
+
+    /** Starts HBase and Elasticsearch, publishes the new version, and serves the API and page. */
+    private void serve(EmbeddedHdfs hdfs, String views, String events, Path work, List<Portrait> examples,
+                       ConsoleProgress progress, PrintStream out) throws Exception {
+        out.println();
+        EmbeddedServingStores stores = EmbeddedServingStores.start(work.resolve("stores"), out);
+        ServingSession session;
+        Path keys = work.resolve("api-keys.json");
+        Files.deleteIfExists(keys); // a fresh demo prints fresh keys
+        List<String> newKeys = ServingSession.ensureKeys(keys);
+        try {
+            session = ServingSession.start(stores.endpoints(hdfs.uri(), views, events, null), hdfs.configuration(),
+                    views, port, keys, StoreOptions.endpointsFile(), progress, out);
+        } catch (RuntimeException | java.io.IOException e) {
+            stores.close();
+            throw e;
+        }
+        List<String> users = examples.stream().map(Portrait::userId).toList();
+        // The most bought item overall: one whose "similar items" are worth a look.
+        String item = session.layer().store().popularityTables(session.layer().registry().activeVersion().orElseThrow())
+                .stream().filter(t -> PopularityView.GLOBAL.equals(t.scope()) && !t.items().isEmpty())
+                .map(t -> t.items().get(0).item()).findFirst().orElse(null);
+        session.printHowToUse(newKeys, keys, users, item, out);
+        if (noServe) {
+            session.close();
+            stores.close();
+            return;
+        }
+        session.serveUntilStopped(out, session, stores, hdfs);
     }
 
     /** Retrain as of the day after the newest event, so the whole history counts. */
