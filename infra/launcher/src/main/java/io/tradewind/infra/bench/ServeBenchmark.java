@@ -13,7 +13,11 @@ import io.tradewind.serving.ServingLayer;
 import io.tradewind.serving.api.auth.ApiKeyStore;
 import io.tradewind.serving.api.auth.Role;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +28,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.LongFunction;
 
 /**
  * {@code ./tradewind bench serve}: the API under a fixed request rate on this machine, with HBase, Elasticsearch
@@ -35,6 +40,8 @@ public final class ServeBenchmark {
     static final Instant AS_OF = Instant.parse("2011-12-10T00:00:00Z");
     private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final Duration MEASURED = Duration.ofSeconds(30);
+    /** Kept-alive connections of the load generator; a request waits (and counts the wait) when all are busy. */
+    private static final int CONNECTIONS = 32;
     /** Search terms a gift-shop customer types, with plurals and typos on purpose. */
     private static final List<String> QUERIES = List.of("candle holders", "hart", "heart", "lunch bag", "christmas",
             "vintage doily", "cake stand", "tea set", "bunting", "jumbo bag red", "hot water bottle", "lantern",
@@ -75,21 +82,45 @@ public final class ServeBenchmark {
                         .note("version", retrained.version()).note("warmUpSeconds", WARM_UP.toSeconds())
                         .note("measuredSeconds", MEASURED.toSeconds());
 
-                OpenLoopLoad load = new OpenLoopLoad(key);
+                OpenLoopLoad load = new OpenLoopLoad(base, key, CONNECTIONS);
+                // The import and retrain ran in this JVM; their garbage is not the API's to collect mid-measurement.
+                System.gc();
                 log.println("Recommendations at 1,000 req/s ...");
+                // Warm-up with visitors the cache will never see again: the measured phase starts with a cold
+                // cache for every real user (first visits miss, repeat visits hit), as after a version flip.
+                long[] before = cacheCounts(base);
                 OpenLoopLoad.Measured recs = load.run("recommendations",
-                        i -> base + "/v1/users/" + users.get((int) (i % users.size())) + "/recommendations?k=10",
+                        i -> "/v1/users/warm-up-" + i + "/recommendations?k=10",
+                        i -> "/v1/users/" + users.get((int) (i % users.size())) + "/recommendations?k=10",
                         1_000, WARM_UP, MEASURED);
+                long[] after = cacheCounts(base);
                 log.println("Search at 200 req/s ...");
-                OpenLoopLoad.Measured search = load.run("search",
-                        i -> base + "/v1/search?size=20&q=" + URLEncoder.encode(QUERIES.get((int) (i % QUERIES.size())),
-                                StandardCharsets.UTF_8) + (i % 2 == 0 ? "&user=" + users.get((int) (i % users.size())) : ""),
-                        200, WARM_UP, MEASURED);
+                LongFunction<String> searches = i -> "/v1/search?size=20&q=" + URLEncoder.encode(
+                        QUERIES.get((int) (i % QUERIES.size())), StandardCharsets.UTF_8)
+                        + (i % 2 == 0 ? "&user=" + users.get((int) (i % users.size())) : "");
+                OpenLoopLoad.Measured search = load.run("search", searches, searches, 200, WARM_UP, MEASURED);
                 report(result, recs, 10.0);
+                double hits = after[0] - before[0];
+                double misses = after[1] - before[1];
+                result.add("recommendations: user cache hit ratio (warm-up + measured)", hits / Math.max(1, hits + misses),
+                        "ratio");
                 report(result, search, 50.0);
             }
         }
         return result;
+    }
+
+    /** Hits and misses of the user cache so far, from the API's own /metrics. */
+    private static long[] cacheCounts(String base) throws Exception {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return new long[] {counter(metrics, "hit"), counter(metrics, "miss")};
+    }
+
+    private static long counter(String metrics, String result) {
+        String prefix = "tradewind_cache_requests_total{cache=\"user-batch\",result=\"" + result + "\"} ";
+        return metrics.lines().filter(l -> l.startsWith(prefix))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(prefix.length()).trim())).findFirst().orElse(0);
     }
 
     /** Every buyer in a shuffled order, plus one unknown id in ten (cold start is part of real traffic). */
