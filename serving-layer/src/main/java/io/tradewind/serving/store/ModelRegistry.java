@@ -204,8 +204,7 @@ public final class ModelRegistry {
             t.put(new Put(versionRow(version)).addColumn(F, STATE, ServingTables.bytes(VersionState.DROPPING.name())));
             // An admin may have activated it since the keep set was computed (activation runs in the API, retention
             // in publish): DROPPING now stops new activations; one that came first wins and the version stays.
-            ActivePointer now = readActive();
-            if (version.equals(now.version()) || now.stack().contains(version)) {
+            if (version.equals(readActive().version())) {
                 t.put(new Put(versionRow(version)).addColumn(F, STATE, ServingTables.bytes(before.name())));
                 return false;
             }
