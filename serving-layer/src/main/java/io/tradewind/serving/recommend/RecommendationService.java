@@ -176,7 +176,7 @@ public final class RecommendationService {
         return itemStat(version, item).map(ItemStat::title).orElse(null);
     }
 
-    public Optional<ItemStat> itemStat(String version, String item) {
+    private Optional<ItemStat> itemStat(String version, String item) {
         ItemKey key = new ItemKey(version, item);
         Optional<ItemStat> cached = itemCache.getIfPresent(key);
         metrics.cacheLookup("item", cached != null);

@@ -85,12 +85,6 @@ public final class HBaseServingStore implements ServingStore {
     }
 
     @Override
-    public List<RealtimeItem> realtime(String userId) {
-        return userCell(tables.userLists, userId, ServingTables.REALTIME, ServingTables.REALTIME_ITEMS,
-                "real-time list of user " + userId, ListCodec::decodeRealtime).orElse(List.of());
-    }
-
-    @Override
     public RealtimeState realtimeState(String userId) {
         if (userId == null || userId.isEmpty()) {
             return RealtimeState.EMPTY;

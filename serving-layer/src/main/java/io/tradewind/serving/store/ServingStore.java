@@ -24,7 +24,9 @@ public interface ServingStore extends AutoCloseable {
     Optional<UserLists> userLists(String version, String model, String userId);
 
     /** The user's real-time list (speed layer), best first; empty when there is none. */
-    List<RealtimeItem> realtime(String userId);
+    default List<RealtimeItem> realtime(String userId) {
+        return realtimeState(userId).list();
+    }
 
     /** The real-time list and the recent purchases of a user, in one read. */
     RealtimeState realtimeState(String userId);
