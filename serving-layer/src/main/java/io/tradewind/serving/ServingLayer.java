@@ -117,7 +117,6 @@ public final class ServingLayer implements AutoCloseable {
         }
         ServingMetrics metrics = new ServingMetrics();
         tracker = new ActiveVersionTracker(store, config.preferredModel());
-        tracker.startPolling(config.versionPollMillis());
         List<HealthCheck> checks = List.of(
                 new HealthCheck("hbase", store::activeVersion),
                 new HealthCheck("elasticsearch", () -> {
@@ -134,6 +133,8 @@ public final class ServingLayer implements AutoCloseable {
                 ApiKeyStore.open(config.apiKeysFile()), metrics, checks, config.cacheEntries(),
                 new ProductSearch(elasticsearch, config.catalogueAlias()), registry, publisher, categories, categorySync,
                 audit));
+        // After the API registered its cache warming: the first poll (at once) warms for the active version.
+        tracker.startPolling(config.versionPollMillis());
         return api;
     }
 

@@ -62,6 +62,7 @@ public final class ApiServer implements AutoCloseable {
     public static ApiServer start(String host, int port, Dependencies d) {
         ActiveVersions versions = new ActiveVersions(d.versions());
         RecommendationService recommendations = new RecommendationService(d.store(), d.metrics(), d.cacheEntries());
+        d.versions().beforeServing(v -> recommendations.warmItems(v.version()));
         Routes r = new Routes(d);
         r.get("/v1/users/{id}/recommendations", "recommendations", Role.SHOP,
                 new RecommendationsEndpoint(versions, recommendations));

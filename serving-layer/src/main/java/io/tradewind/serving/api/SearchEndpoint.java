@@ -81,7 +81,11 @@ final class SearchEndpoint implements Endpoint {
         try {
             Optional<UserAffinity> fromPortrait = store.portrait(version.get().version(), user).map(UserAffinity::of);
             // Purchases since the batch lift those items ("bought recently"); the portrait gives the rest.
-            List<String> recent = List.copyOf(store.realtimeState(user).recentPurchases().keySet());
+            // Latest first, so the limit keeps the newest and equal states give equal query bodies (which
+            // Elasticsearch's request cache is keyed by).
+            List<String> recent = store.realtimeState(user).recentPurchases().entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .map(Map.Entry::getKey).toList();
             return fromPortrait.map(a -> a.withRecentItems(recent));
         } catch (StoreUnavailableException e) {
             metrics.storeError("hbase");

@@ -12,6 +12,7 @@ import io.tradewind.serving.store.ServingStore;
 import io.tradewind.serving.store.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** {@code GET /v1/items/{id}/similar?k=}: items bought by the same customers ("customers also bought"). */
 final class SimilarItemsEndpoint implements Endpoint {
@@ -60,9 +61,11 @@ final class SimilarItemsEndpoint implements Endpoint {
         if (!known) {
             throw ApiException.notFound("unknown item '" + item + "' in version " + version.version());
         }
+        List<ScoredItem> shown = neighbours.subList(0, Math.min(k, neighbours.size()));
+        Map<String, String> titles = service.titles(version.version(), shown.stream().map(ScoredItem::item).toList());
         List<Similar> similar = new ArrayList<>();
-        for (ScoredItem n : neighbours.subList(0, Math.min(k, neighbours.size()))) {
-            similar.add(new Similar(n.item(), service.title(version.version(), n.item()), n.score()));
+        for (ScoredItem n : shown) {
+            similar.add(new Similar(n.item(), titles.get(n.item()), n.score()));
         }
         return new SimilarItems(item, title, version.version(), false, similar);
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Map;
 import org.apache.http.HttpHost;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.entity.ContentType;
@@ -84,7 +85,13 @@ public final class ElasticsearchConnection implements AutoCloseable {
 
     /** GET/PUT/POST/DELETE with an optional JSON body; returns the parsed response (an empty object for none). */
     JsonNode send(String method, String endpoint, JsonNode body) {
+        return send(method, endpoint, body, Map.of());
+    }
+
+    /** As {@link #send(String, String, JsonNode)} with query-string parameters. */
+    JsonNode send(String method, String endpoint, JsonNode body, Map<String, String> parameters) {
         Request request = new Request(method, endpoint);
+        parameters.forEach(request::addParameter);
         if (body != null) {
             request.setJsonEntity(body.toString());
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tradewind.serving.store.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,7 +35,12 @@ public final class ProductSearch {
     public SearchResult search(SearchRequest request, Optional<UserAffinity> user) {
         JsonNode response;
         try {
-            response = es.send("POST", "/" + alias + "/_search", CatalogueQuery.body(request, user));
+            // Elasticsearch's shard request cache (for hits too, which needs the explicit flag) answers a repeated
+            // search from memory. It is keyed by the index and the whole body, so it cannot outlive a version
+            // flip (another index) or a change of the user's affinity (another body), and a refresh that changed
+            // the shard (a category edit) empties it.
+            response = es.send("POST", "/" + alias + "/_search", CatalogueQuery.body(request, user),
+                    Map.of("request_cache", "true"));
         } catch (ElasticsearchRequestException e) {
             if ("index_not_found_exception".equals(e.errorType())) {
                 throw new StoreUnavailableException("no catalogue behind alias " + alias + " yet", e);

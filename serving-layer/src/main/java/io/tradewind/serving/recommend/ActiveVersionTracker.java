@@ -11,10 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,12 +31,22 @@ public final class ActiveVersionTracker implements AutoCloseable {
     private final ServingStore store;
     private final String preferredModel;
     private final AtomicReference<ActiveVersion> current = new AtomicReference<>();
+    private final List<Consumer<ActiveVersion>> beforeServing = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService poller;
 
     /** @param preferredModel the model answering when a caller names none, if the version has it */
     public ActiveVersionTracker(ServingStore store, String preferredModel) {
         this.store = store;
         this.preferredModel = preferredModel;
+    }
+
+    /**
+     * Runs {@code preparation} for every version about to serve, before answers use it (warming caches), and now
+     * for the version serving already. A preparation must not throw: a version serves even if it fails.
+     */
+    public synchronized void beforeServing(Consumer<ActiveVersion> preparation) {
+        beforeServing.add(preparation);
+        current().ifPresent(preparation);
     }
 
     /** The last version seen; no store call. */
@@ -49,7 +61,9 @@ public final class ActiveVersionTracker implements AutoCloseable {
         if (active.isEmpty()) {
             current.set(null);
         } else if (known == null || !known.version().equals(active.get())) {
-            current.set(load(active.get()));
+            ActiveVersion next = load(active.get());
+            beforeServing.forEach(p -> p.accept(next));
+            current.set(next);
             LOG.info("serving batch-view version {}", active.get());
         }
         return current();
@@ -64,7 +78,7 @@ public final class ActiveVersionTracker implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        poller.scheduleWithFixedDelay(this::refreshQuietly, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::refreshQuietly, 0, intervalMillis, TimeUnit.MILLISECONDS);
     }
 
     private void refreshQuietly() {

@@ -12,10 +12,14 @@ import io.tradewind.serving.store.ServingStore;
 import io.tradewind.serving.store.StoreUnavailableException;
 import io.tradewind.serving.store.UserLists;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a user's recommendations: the model's batch list merged with the real-time list, cold start by stratum
@@ -26,6 +30,8 @@ import java.util.Set;
  * on every request, so a speed-layer update shows at once.
  */
 public final class RecommendationService {
+    private static final Logger LOG = LoggerFactory.getLogger(RecommendationService.class);
+
     /** What a caller asks for. {@code model} and {@code country} may be null. */
     public record Query(String user, int k, String model, boolean newOnly, String country) {
     }
@@ -43,10 +49,12 @@ public final class RecommendationService {
     private final ServingMetrics metrics;
     private final Cache<BatchKey, UserBatch> batchCache;
     private final Cache<ItemKey, Optional<ItemStat>> itemCache;
+    private final long cacheEntries;
 
     public RecommendationService(ServingStore store, ServingMetrics metrics, long cacheEntries) {
         this.store = store;
         this.metrics = metrics;
+        this.cacheEntries = cacheEntries;
         this.batchCache = Caffeine.newBuilder().maximumSize(cacheEntries).build();
         this.itemCache = Caffeine.newBuilder().maximumSize(cacheEntries).build();
     }
@@ -57,8 +65,18 @@ public final class RecommendationService {
         UserBatch batch;
         RealtimeState realtime;
         try {
-            batch = userBatch(version.version(), model, q.user());
-            realtime = store.realtimeState(q.user());
+            BatchKey key = new BatchKey(version.version(), model, q.user());
+            batch = batchCache.getIfPresent(key);
+            metrics.cacheLookup("user-batch", batch != null);
+            if (batch != null) {
+                realtime = store.realtimeState(q.user());
+            } else {
+                // First visit in this version: the lists and the real-time state share the user's row, one read.
+                ServingStore.UserRow row = store.userRow(version.version(), model, q.user());
+                batch = new UserBatch(store.portrait(version.version(), q.user()), row.lists());
+                batchCache.put(key, batch);
+                realtime = row.realtime();
+            }
         } catch (StoreUnavailableException e) {
             metrics.storeError("hbase");
             metrics.degradedAnswer("recommendations");
@@ -124,17 +142,6 @@ public final class RecommendationService {
         return out;
     }
 
-    private UserBatch userBatch(String version, String model, String user) {
-        BatchKey key = new BatchKey(version, model, user);
-        UserBatch cached = batchCache.getIfPresent(key);
-        metrics.cacheLookup("user-batch", cached != null);
-        if (cached == null) {
-            cached = new UserBatch(store.portrait(version, user), store.userLists(version, model, user));
-            batchCache.put(key, cached);
-        }
-        return cached;
-    }
-
     /**
      * Fills the list up to k from the most specific popular list first: the user's segment, then the country,
      * then everyone. Popular items rank after model items whatever their counts.
@@ -163,32 +170,71 @@ public final class RecommendationService {
     }
 
     private List<Recommendation> withTitles(String version, List<ListMerger.Candidate> items, boolean storeUp) {
+        Map<String, String> titles = storeUp ? titles(version, items.stream().map(ListMerger.Candidate::item).toList())
+                : Map.of();
         List<Recommendation> out = new ArrayList<>(items.size());
         for (ListMerger.Candidate c : items) {
-            out.add(new Recommendation(c.item(), storeUp ? title(version, c.item()) : null, c.score(), c.source(),
-                    c.because()));
+            out.add(new Recommendation(c.item(), titles.get(c.item()), c.score(), c.source(), c.because()));
         }
         return out;
     }
 
-    /** The item's title, or null when unknown or HBase cannot say right now (a title is not worth failing for). */
-    public String title(String version, String item) {
-        return itemStat(version, item).map(ItemStat::title).orElse(null);
+    /**
+     * Fills the item cache with the version's items (as many as it holds) in one scan, so that a version's first
+     * answers do not each wait on a read of their titles. A failure only leaves the cache cold.
+     */
+    public void warmItems(String version) {
+        long started = System.nanoTime();
+        Map<String, ItemStat> items;
+        try {
+            items = store.someItems(version, (int) Math.min(Integer.MAX_VALUE, cacheEntries));
+        } catch (StoreUnavailableException e) {
+            metrics.storeError("hbase");
+            LOG.warn("item cache of version {} stays cold: {}", version, e.getMessage());
+            return;
+        }
+        items.forEach((item, stat) -> itemCache.put(new ItemKey(version, item), Optional.of(stat)));
+        LOG.info("item cache of version {} warmed with {} items in {} ms", version, items.size(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
-    private Optional<ItemStat> itemStat(String version, String item) {
-        ItemKey key = new ItemKey(version, item);
-        Optional<ItemStat> cached = itemCache.getIfPresent(key);
-        metrics.cacheLookup("item", cached != null);
-        if (cached == null) {
+    /** The item's title, or null when unknown or HBase cannot say right now (a title is not worth failing for). */
+    public String title(String version, String item) {
+        return titles(version, List.of(item)).get(item);
+    }
+
+    /**
+     * Titles of the items that have one; the ones not cached yet are read in one multi-get. Missing when unknown or
+     * when HBase cannot say right now (a title is not worth failing for).
+     */
+    public Map<String, String> titles(String version, List<String> items) {
+        Map<String, String> out = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String item : items) {
+            Optional<ItemStat> cached = itemCache.getIfPresent(new ItemKey(version, item));
+            metrics.cacheLookup("item", cached != null);
+            if (cached == null) {
+                missing.add(item);
+            } else {
+                cached.ifPresent(stat -> out.put(item, stat.title()));
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<String, ItemStat> read;
             try {
-                cached = store.item(version, item);
+                read = store.items(version, missing);
             } catch (StoreUnavailableException e) {
                 metrics.storeError("hbase");
-                return Optional.empty();
+                return out;
             }
-            itemCache.put(key, cached);
+            for (String item : missing) {
+                ItemStat stat = read.get(item);
+                itemCache.put(new ItemKey(version, item), Optional.ofNullable(stat));
+                if (stat != null && stat.title() != null) {
+                    out.put(item, stat.title());
+                }
+            }
         }
-        return cached;
+        return out;
     }
 }

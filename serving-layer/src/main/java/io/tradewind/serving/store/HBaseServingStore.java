@@ -8,9 +8,11 @@ import io.tradewind.core.portrait.Portrait;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
@@ -25,8 +27,8 @@ import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.util.Bytes;
 
 /**
- * The API's reads from HBase: every answer is one Get of one cell (row = salted user or item id, qualifier =
- * {@code <version>/<part>}), decoded from a compact value. With the connection from {@link #open} a stopped
+ * The API's reads from HBase: an answer is one Get of one row (row = salted user or item id, qualifier =
+ * {@code <version>/<part>}), or one multi-get for a page of items, decoded from compact values. With the connection from {@link #open} a stopped
  * HBase fails a call with {@link StoreUnavailableException} within about the operation timeout, and the same
  * instance answers again once HBase is back (the client re-resolves regions on its own).
  */
@@ -92,23 +94,46 @@ public final class HBaseServingStore implements ServingStore {
         return StoreCalls.emptyIfNoTable("real-time state of user " + userId, () -> {
             try (Table t = connection.getTable(tables.userLists)) {
                 Result r = t.get(new Get(RowKeys.salted(userId)).addFamily(ServingTables.REALTIME));
-                if (r.isEmpty()) {
-                    return Optional.<RealtimeState>empty();
-                }
-                List<RealtimeItem> list = List.of();
-                Map<String, Long> bought = new HashMap<>();
-                for (Map.Entry<byte[], byte[]> cell : r.getFamilyMap(ServingTables.REALTIME).entrySet()) {
-                    String qualifier = Bytes.toString(cell.getKey());
-                    if (Arrays.equals(cell.getKey(), ServingTables.REALTIME_ITEMS)) {
-                        list = ListCodec.decodeRealtime(cell.getValue());
-                    } else if (qualifier.startsWith(ServingTables.REALTIME_BOUGHT_PREFIX)) {
-                        bought.put(qualifier.substring(ServingTables.REALTIME_BOUGHT_PREFIX.length()),
-                                Bytes.toLong(cell.getValue()));
-                    }
-                }
-                return Optional.of(new RealtimeState(list, bought));
+                return r.isEmpty() ? Optional.<RealtimeState>empty() : Optional.of(realtimeOf(r));
             }
         }).orElse(RealtimeState.EMPTY);
+    }
+
+    @Override
+    public UserRow userRow(String version, String model, String userId) {
+        if (userId == null || userId.isEmpty()) {
+            return new UserRow(Optional.empty(), RealtimeState.EMPTY);
+        }
+        byte[] qualifier = ServingTables.qualifier(version, model);
+        return StoreCalls.emptyIfNoTable("lists and real-time state of user " + userId, () -> {
+            try (Table t = connection.getTable(tables.userLists)) {
+                Result r = t.get(new Get(RowKeys.salted(userId)).addColumn(ServingTables.BATCH, qualifier)
+                        .addFamily(ServingTables.REALTIME));
+                byte[] lists = r.getValue(ServingTables.BATCH, qualifier);
+                return Optional.of(new UserRow(Optional.ofNullable(lists).map(ListCodec::decodeUserLists),
+                        realtimeOf(r)));
+            }
+        }).orElse(new UserRow(Optional.empty(), RealtimeState.EMPTY));
+    }
+
+    /** Family {@code r} of a user row: the real-time list and the {@code bought:<item>} cells. */
+    private static RealtimeState realtimeOf(Result r) {
+        NavigableMap<byte[], byte[]> family = r.getFamilyMap(ServingTables.REALTIME);
+        if (family == null || family.isEmpty()) {
+            return RealtimeState.EMPTY;
+        }
+        List<RealtimeItem> list = List.of();
+        Map<String, Long> bought = new HashMap<>();
+        for (Map.Entry<byte[], byte[]> cell : family.entrySet()) {
+            String qualifier = Bytes.toString(cell.getKey());
+            if (Arrays.equals(cell.getKey(), ServingTables.REALTIME_ITEMS)) {
+                list = ListCodec.decodeRealtime(cell.getValue());
+            } else if (qualifier.startsWith(ServingTables.REALTIME_BOUGHT_PREFIX)) {
+                bought.put(qualifier.substring(ServingTables.REALTIME_BOUGHT_PREFIX.length()),
+                        Bytes.toLong(cell.getValue()));
+            }
+        }
+        return new RealtimeState(list, bought);
     }
 
     @Override
@@ -123,6 +148,47 @@ public final class HBaseServingStore implements ServingStore {
         return userCell(tables.items, itemId, ServingTables.ITEM,
                 ServingTables.qualifier(version, ServingTables.ITEM_STAT), "item " + itemId,
                 value -> json(value, ItemStat.class));
+    }
+
+    @Override
+    public Map<String, ItemStat> items(String version, Collection<String> itemIds) {
+        List<String> ids = itemIds.stream().filter(id -> id != null && !id.isEmpty()).distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        byte[] qualifier = ServingTables.qualifier(version, ServingTables.ITEM_STAT);
+        List<Get> gets = ids.stream().map(id -> new Get(RowKeys.salted(id)).addColumn(ServingTables.ITEM, qualifier))
+                .toList();
+        return StoreCalls.emptyIfNoTable("facts of " + ids.size() + " items", () -> {
+            // One multi-get: the client groups the rows by region server, so a page of titles costs one round trip.
+            try (Table t = connection.getTable(tables.items)) {
+                Result[] results = t.get(gets);
+                Map<String, ItemStat> out = new HashMap<>();
+                for (int i = 0; i < results.length; i++) {
+                    byte[] value = results[i].getValue(ServingTables.ITEM, qualifier);
+                    if (value != null) {
+                        out.put(ids.get(i), json(value, ItemStat.class));
+                    }
+                }
+                return Optional.of(out);
+            }
+        }).orElse(Map.of());
+    }
+
+    @Override
+    public Map<String, ItemStat> someItems(String version, int limit) {
+        byte[] qualifier = ServingTables.qualifier(version, ServingTables.ITEM_STAT);
+        return StoreCalls.emptyIfNoTable("facts of the items of version " + version, () -> {
+            Map<String, ItemStat> out = new HashMap<>();
+            try (Table t = connection.getTable(tables.items);
+                 ResultScanner rows = t.getScanner(new Scan().addColumn(ServingTables.ITEM, qualifier).setCaching(1_000)
+                         .setLimit(limit))) {
+                for (Result r : rows) {
+                    out.put(RowKeys.id(r.getRow()), json(r.getValue(ServingTables.ITEM, qualifier), ItemStat.class));
+                }
+            }
+            return Optional.of(out);
+        }).orElse(Map.of());
     }
 
     @Override

@@ -5,7 +5,9 @@ import io.tradewind.batch.views.PopularityView;
 import io.tradewind.batch.views.SegmentsView;
 import io.tradewind.core.popularity.PopularityTable;
 import io.tradewind.core.portrait.Portrait;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,10 +33,26 @@ public interface ServingStore extends AutoCloseable {
     /** The real-time list and the recent purchases of a user, in one read. */
     RealtimeState realtimeState(String userId);
 
+    /** A user's lists from one model of one version and the real-time state: both live in the user's row, one read. */
+    UserRow userRow(String version, String model, String userId);
+
+    /** The batch lists ({@link #userLists}) and the real-time state ({@link #realtimeState}) of one user. */
+    record UserRow(Optional<UserLists> lists, RealtimeState realtime) {
+    }
+
     Optional<Portrait> portrait(String version, String userId);
 
     /** Catalogue facts of an item (title, price, buyers per country); empty for an unknown item. */
     Optional<ItemStat> item(String version, String itemId);
+
+    /** Catalogue facts of several items in one read; unknown items are absent from the answer. */
+    Map<String, ItemStat> items(String version, Collection<String> itemIds);
+
+    /**
+     * Facts of up to {@code limit} items of a version, in one scan: for warming a cache when a version starts
+     * serving, so its first answers do not all wait on item reads.
+     */
+    Map<String, ItemStat> someItems(String version, int limit);
 
     /** Items bought by the same customers, most similar first; empty for an item without neighbours. */
     List<ScoredItem> neighbours(String version, String itemId);

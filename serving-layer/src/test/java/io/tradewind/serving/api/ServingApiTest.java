@@ -257,6 +257,7 @@ class ServingApiTest {
         JsonNode edited = api.call("PUT", "/v1/admin/categories/{id}", "/v1/admin/categories/candles-holders", admin,
                 "{\"keywords\":[\"lantern\"]}", 200).json();
         assertEquals(2, edited.path("itemsChanged").asInt(), "the two holders lose the category");
+        // The same search as above: Elasticsearch's request cache must not answer it from before the edit.
         assertEquals(List.of("71053"), items(search("category=Candles+%26+Holders", 200).path("result").path("hits"), "itemId"));
 
         api.call("DELETE", "/v1/admin/categories/{id}", "/v1/admin/categories/candles-holders", admin, null, 200);
@@ -270,6 +271,8 @@ class ServingApiTest {
 
     @Test
     void publishingANewVersionAndRollingBackSwitchRecommendationsAndSearchAtOnce() throws Exception {
+        recommendations(LOYAL, "");
+        double itemReadsBefore = cacheRequests("item", "miss");
         ServingTestViews.write(stack.viewsUri(), "v2", stack.hdfs().configuration());
         // Published from another process's point of view (as ./tradewind publish does): the API finds out by polling.
         try (ServingLayer cli = ServingLayer.open(ServingConfig.of(SharedHBase.configuration(), stack.hdfs().configuration(),
@@ -282,6 +285,9 @@ class ServingApiTest {
             Thread.sleep(100);
         }
         assertEquals("v2", recommendations(LOYAL, "").path("version").asText(), "a flip made elsewhere shows within seconds");
+        JsonNode warm = recommendations(FRENCH, "?k=8&model=EASE");
+        assertFalse(warm.path("items").get(0).path("title").asText().isEmpty(), warm.toString());
+        assertEquals(itemReadsBefore, cacheRequests("item", "miss"), "v2's items were read before it served");
 
         JsonNode versions = api.get("/v1/admin/versions", "/v1/admin/versions", admin, 200).json();
         assertEquals("v2", versions.path("active").asText());
@@ -316,6 +322,13 @@ class ServingApiTest {
         ApiClient.Answer nothing = api.send("GET", "/v1/nothing-here", shop, null);
         assertEquals(404, nothing.status());
         assertTrue(nothing.json().path("error").asText().contains("openapi.yaml"), nothing.body());
+    }
+
+    /** A counter of the item or user cache from /metrics. */
+    private static double cacheRequests(String cache, String result) throws Exception {
+        String prefix = "tradewind_cache_requests_total{cache=\"" + cache + "\",result=\"" + result + "\"} ";
+        return api.get("/metrics", "/metrics", null, 200).body().lines().filter(l -> l.startsWith(prefix))
+                .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()).trim())).findFirst().orElse(0);
     }
 
     private static JsonNode search(String query, int status) throws Exception {

@@ -114,6 +114,31 @@ class BatchViewLoaderTest {
     }
 
     @Test
+    void readsOfManyItemsOrOfAWholeUserRowAnswerAsTheSingleReads() {
+        String v = v1.version();
+        List<String> asked = List.of(TestViews.item(0), "NOPE", TestViews.item(17), TestViews.item(39));
+        assertEquals(Map.of(TestViews.item(0), v1.items().get(0), TestViews.item(17), v1.items().get(17),
+                TestViews.item(39), v1.items().get(39)), store.items(v, asked), "one multi-get; unknown ids absent");
+        assertEquals(Map.of(), store.items("19990101T000000Z", asked));
+
+        Map<String, ?> all = store.someItems(v, Integer.MAX_VALUE);
+        assertEquals(v1.items().size(), all.size(), "a scan for warming finds every item of the version");
+        for (int i : new int[] {0, 17, 39}) {
+            assertEquals(v1.items().get(i), all.get(TestViews.item(i)));
+        }
+        assertEquals(5, store.someItems(v, 5).size(), "and stops at the limit");
+        assertEquals(Map.of(), store.someItems("19990101T000000Z", 100));
+
+        for (int u : new int[] {0, USERS - 1}) {
+            String user = TestViews.user(u);
+            ServingStore.UserRow row = store.userRow(v, "EASE", user);
+            assertEquals(store.userLists(v, "EASE", user), row.lists());
+            assertEquals(RealtimeState.EMPTY, row.realtime());
+        }
+        assertTrue(store.userRow(v, "EASE", "99999").lists().isEmpty());
+    }
+
+    @Test
     void unknownKeysAreEmptyAnswers() {
         String v = v1.version();
         assertTrue(store.userLists(v, "EASE", "99999").isEmpty());

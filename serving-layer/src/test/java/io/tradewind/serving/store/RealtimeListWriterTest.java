@@ -52,6 +52,9 @@ class RealtimeListWriterTest {
             writer.replace(user, realtime);
             loader.load(views.toURI().toString(), v1.version());
             assertEquals(realtime, store.realtime(user), "a batch load leaves the real-time list alone");
+            ServingStore.UserRow row = store.userRow(v1.version(), "Pop", user);
+            assertEquals(store.userLists(v1.version(), "Pop", user), row.lists(), "one read of the row: batch list");
+            assertEquals(store.realtimeState(user), row.realtime(), "and the real-time state");
             writer.replace(user, List.of());
             assertEquals(TestViews.expected(v1.topList("Pop", user)),
                     store.userLists(v1.version(), "Pop", user).orElseThrow(), "and the other way round");
