@@ -31,7 +31,19 @@ import java.util.function.LongFunction;
 final class OpenLoopLoad {
     /** What one run measured. */
     record Measured(String name, double targetRate, double achievedRate, long requests, long errors, double p50Millis,
-                    double p95Millis, double p99Millis, double maxMillis, String firstError) {
+                    double p95Millis, double p99Millis, double maxMillis, String firstError, long[] nanosInDueOrder) {
+
+        /** Per second of the run (in due order): how many requests took longer than {@code millis}. */
+        int[] slowerPerSecond(double millis) {
+            int perSecond = (int) Math.max(1, targetRate);
+            int[] out = new int[(nanosInDueOrder.length + perSecond - 1) / perSecond];
+            for (int i = 0; i < nanosInDueOrder.length; i++) {
+                if (nanosInDueOrder[i] > millis * 1e6) {
+                    out[i / perSecond]++;
+                }
+            }
+            return out;
+        }
     }
 
     private record Due(long index, long dueNanos, String path) {
@@ -66,9 +78,11 @@ final class OpenLoopLoad {
         fire(path, rate, duration, recorder);
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] latencies = recorder.latencies();
+        long[] inDueOrder = latencies.clone();
         Arrays.sort(latencies);
         return new Measured(name, rate, count / seconds, count, recorder.errors().get(), pct(latencies, 50),
-                pct(latencies, 95), pct(latencies, 99), latencies[latencies.length - 1] / 1e6, recorder.firstError()[0]);
+                pct(latencies, 95), pct(latencies, 99), latencies[latencies.length - 1] / 1e6, recorder.firstError()[0],
+                inDueOrder);
     }
 
     private void fire(LongFunction<String> path, double rate, Duration duration, Recorder recorder)

@@ -1,5 +1,7 @@
 package io.tradewind.infra.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradewind.batch.ingest.EventImporter;
 import io.tradewind.batch.ingest.ImportRequest;
 import io.tradewind.batch.retrain.RetrainOptions;
@@ -12,7 +14,10 @@ import io.tradewind.serving.ServingConfig;
 import io.tradewind.serving.ServingLayer;
 import io.tradewind.serving.api.auth.ApiKeyStore;
 import io.tradewind.serving.api.auth.Role;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,6 +29,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -50,10 +57,13 @@ public final class ServeBenchmark {
     private final Path data;
     private final Path work;
     private final ProgressListener progress;
+    private final List<String> apiJvm;
 
-    public ServeBenchmark(Path data, Path work, ProgressListener progress) {
+    /** @param apiJvm the API process's JVM options (heap, collector) */
+    public ServeBenchmark(Path data, Path work, List<String> apiJvm, ProgressListener progress) {
         this.data = data;
         this.work = work;
+        this.apiJvm = List.copyOf(apiJvm);
         this.progress = progress;
     }
 
@@ -69,28 +79,36 @@ public final class ServeBenchmark {
                     .withProgress(progress));
             RetrainPipeline.Result retrained = new RetrainPipeline(hdfs.configuration(), progress)
                     .run(RetrainOptions.defaults(events, views, AS_OF));
-            Path keysFile = work.resolve("api-keys.json");
+            Path keysFile = work.resolve("target").resolve("serving").resolve("api-keys.json");
+            Files.createDirectories(keysFile.getParent());
             Files.deleteIfExists(keysFile);
             String key = ApiKeyStore.open(keysFile).create("bench", Role.SHOP);
             ServingConfig config = ServingConfig.of(stores.hbase().configuration(), hdfs.configuration(),
                     stores.elasticsearch().uri(), events, keysFile).withPort(0);
             try (ServingLayer layer = ServingLayer.open(config, progress)) {
                 layer.publisher().publish(views, Optional.empty());
-                String base = "http://127.0.0.1:" + layer.startApi().port();
-                List<String> users = users(retrained.portraits());
-                result.note("users", users.size()).note("queries", QUERIES.size())
-                        .note("version", retrained.version()).note("warmUpSeconds", WARM_UP.toSeconds())
-                        .note("measuredSeconds", MEASURED.toSeconds());
-
+            }
+            List<String> users = users(retrained.portraits());
+            result.note("users", users.size()).note("queries", QUERIES.size())
+                    .note("version", retrained.version()).note("warmUpSeconds", WARM_UP.toSeconds())
+                    .note("measuredSeconds", MEASURED.toSeconds()).note("apiJvm", String.join(" ", apiJvm));
+            log.println("Starting the API in its own JVM (" + String.join(" ", apiJvm) + ") ...");
+            try (ApiProcess api = ApiProcess.start(stores.endpoints(hdfs.uri(), views, events, null), freePort(),
+                    apiJvm, work)) {
+                String base = api.baseUrl();
                 OpenLoopLoad load = new OpenLoopLoad(base, key, CONNECTIONS);
                 // The import and retrain ran in this JVM; their garbage is not the API's to collect mid-measurement.
                 System.gc();
                 log.println("Recommendations at 1,000 req/s ...");
-                // Warm-up with visitors the cache will never see again: the measured phase starts with a cold
-                // cache for every real user (first visits miss, repeat visits hit), as after a version flip.
+                // Warm-up: every user with another model, so the code paths, the HBase block cache and the item
+                // titles are warm as in a long-running API, while the default model's entries stay cold: each
+                // user's first measured visit misses the user cache (as after a version flip), later visits hit.
+                String warmUpModel = retrained.manifest().models().stream().map(m -> m.name())
+                        .filter(m -> !m.equals(ServingConfig.DEFAULT_MODEL)).findFirst().orElseThrow();
                 long[] before = cacheCounts(base);
                 OpenLoopLoad.Measured recs = load.run("recommendations",
-                        i -> "/v1/users/warm-up-" + i + "/recommendations?k=10",
+                        i -> "/v1/users/" + users.get((int) (i % users.size())) + "/recommendations?k=10&model="
+                                + warmUpModel,
                         i -> "/v1/users/" + users.get((int) (i % users.size())) + "/recommendations?k=10",
                         1_000, WARM_UP, MEASURED);
                 long[] after = cacheCounts(base);
@@ -98,27 +116,52 @@ public final class ServeBenchmark {
                 LongFunction<String> searches = i -> "/v1/search?size=20&q=" + URLEncoder.encode(
                         QUERIES.get((int) (i % QUERIES.size())), StandardCharsets.UTF_8)
                         + (i % 2 == 0 ? "&user=" + users.get((int) (i % users.size())) : "");
-                OpenLoopLoad.Measured search = load.run("search", searches, searches, 200, WARM_UP, MEASURED);
+                // The warm-up's (user, query) pairs never come back in the measured phase, so a personalised search
+                // is never answered from a cache the warm-up filled; unpersonalised head queries repeat, as in a shop.
+                LongFunction<String> warmUpSearches = i -> searches.apply(i + 1_000_000);
+                long[] esCacheBefore = requestCacheCounts(stores.elasticsearch().uri());
+                OpenLoopLoad.Measured search = load.run("search", warmUpSearches, searches, 200, WARM_UP, MEASURED);
+                long[] esCacheAfter = requestCacheCounts(stores.elasticsearch().uri());
                 report(result, recs, 10.0);
                 double hits = after[0] - before[0];
                 double misses = after[1] - before[1];
-                result.add("recommendations: user cache hit ratio (warm-up + measured)", hits / Math.max(1, hits + misses),
+                result.note("itemCacheMissesWarmUpAndMeasured", after[3] - before[3]);
+                result.add("recommendations: user cache hit ratio", hits / Math.max(1, hits + misses),
                         "ratio");
                 report(result, search, 50.0);
+                double esHits = esCacheAfter[0] - esCacheBefore[0];
+                double esMisses = esCacheAfter[1] - esCacheBefore[1];
+                result.add("search: Elasticsearch request cache hit ratio",
+                        esHits / Math.max(1, esHits + esMisses), "ratio");
             }
         }
         return result;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Hits and misses of Elasticsearch's shard request cache so far, from its index statistics. */
+    private static long[] requestCacheCounts(String elasticsearch) throws Exception {
+        String stats = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(elasticsearch + "/_stats/request_cache")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        JsonNode cache = new ObjectMapper().readTree(stats).path("_all").path("total").path("request_cache");
+        return new long[] {cache.path("hit_count").asLong(), cache.path("miss_count").asLong()};
     }
 
     /** Hits and misses of the user cache so far, from the API's own /metrics. */
     private static long[] cacheCounts(String base) throws Exception {
         String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        return new long[] {counter(metrics, "hit"), counter(metrics, "miss")};
+        return new long[] {counter(metrics, "user-batch", "hit"), counter(metrics, "user-batch", "miss"),
+                counter(metrics, "item", "hit"), counter(metrics, "item", "miss")};
     }
 
-    private static long counter(String metrics, String result) {
-        String prefix = "tradewind_cache_requests_total{cache=\"user-batch\",result=\"" + result + "\"} ";
+    private static long counter(String metrics, String cache, String result) {
+        String prefix = "tradewind_cache_requests_total{cache=\"" + cache + "\",result=\"" + result + "\"} ";
         return metrics.lines().filter(l -> l.startsWith(prefix))
                 .mapToLong(l -> (long) Double.parseDouble(l.substring(prefix.length()).trim())).findFirst().orElse(0);
     }
@@ -146,6 +189,9 @@ public final class ServeBenchmark {
         result.addWithGoal(n + ": p99", m.p99Millis(), "ms", "<= " + (int) p99Goal, m.p99Millis() <= p99Goal);
         result.add(n + ": max", m.maxMillis(), "ms");
         result.addWithGoal(n + ": errors of " + m.requests(), m.errors(), "count", "0", m.errors() == 0);
+        // When the slow requests happened: a stall shows as a burst, GC pauses as scattered seconds.
+        result.note(n + ".slowerThanGoalPerSecond", Arrays.stream(m.slowerPerSecond(p99Goal))
+                .mapToObj(String::valueOf).collect(Collectors.joining(" ")));
         if (m.firstError() != null) {
             result.note(n + ".firstError", m.firstError());
         }

@@ -4,6 +4,7 @@ import io.tradewind.infra.bench.BenchResult;
 import io.tradewind.infra.bench.RetrainBenchmark;
 import io.tradewind.infra.bench.ServeBenchmark;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,6 +20,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--input", description = "Online Retail CSV (default: ../shared/data/online_retail.csv.gz).")
     Path input;
 
+    @Option(names = "--api-jvm", defaultValue = "-Xms1g -Xmx1g -XX:+UseZGC -XX:+AlwaysPreTouch",
+            description = "serve: JVM options of the API process (default: ${DEFAULT-VALUE}).")
+    String apiJvm;
+
     @Override
     public Integer call() throws Exception {
         Path data = SharedFiles.onlineRetail(input);
@@ -26,7 +31,8 @@ final class BenchCommand implements Callable<Integer> {
         BenchResult result = switch (name) {
             case "retrain" -> new RetrainBenchmark(data, benchDir.resolve("retrain-work"), new ConsoleProgress())
                     .run(System.out);
-            case "serve" -> new ServeBenchmark(data, benchDir.resolve("serve-work"), new ConsoleProgress()).run(System.out);
+            case "serve" -> new ServeBenchmark(data, benchDir.resolve("serve-work"),
+                    List.of(apiJvm.trim().split("\\s+")), new ConsoleProgress()).run(System.out);
             default -> throw new IllegalArgumentException("unknown benchmark '" + name + "' (known: retrain, serve)");
         };
         result.print(System.out);
