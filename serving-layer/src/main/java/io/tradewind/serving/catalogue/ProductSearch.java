@@ -36,11 +36,11 @@ public final class ProductSearch {
         JsonNode response;
         try {
             // Elasticsearch's shard request cache (for hits too, which needs the explicit flag) answers a repeated
-            // search from memory. It is keyed by the index and the whole body, so it cannot outlive a version
-            // flip (another index) or a change of the user's affinity (another body), and a refresh that changed
-            // the shard (a category edit) empties it.
+            // unpersonalised search from memory. Entries belong to the index and the shard's current reader, so
+            // none survives a version flip (another index) or a refresh that changed the shard (a category edit).
+            // Personalised bodies are one per user and query: caching them would only push the shared ones out.
             response = es.send("POST", "/" + alias + "/_search", CatalogueQuery.body(request, user),
-                    Map.of("request_cache", "true"));
+                    user.isEmpty() ? Map.of("request_cache", "true") : Map.of());
         } catch (ElasticsearchRequestException e) {
             if ("index_not_found_exception".equals(e.errorType())) {
                 throw new StoreUnavailableException("no catalogue behind alias " + alias + " yet", e);

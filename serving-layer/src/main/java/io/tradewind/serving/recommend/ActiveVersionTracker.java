@@ -42,11 +42,20 @@ public final class ActiveVersionTracker implements AutoCloseable {
 
     /**
      * Runs {@code preparation} for every version about to serve, before answers use it (warming caches), and now
-     * for the version serving already. A preparation must not throw: a version serves even if it fails.
+     * for the version serving already. Runs under this tracker's lock, so it must be bounded; a version serves
+     * even if its preparation fails.
      */
     public synchronized void beforeServing(Consumer<ActiveVersion> preparation) {
         beforeServing.add(preparation);
-        current().ifPresent(preparation);
+        current().ifPresent(v -> prepare(preparation, v));
+    }
+
+    private static void prepare(Consumer<ActiveVersion> preparation, ActiveVersion version) {
+        try {
+            preparation.accept(version);
+        } catch (RuntimeException e) {
+            LOG.warn("preparing version {} failed; it serves anyway", version.version(), e);
+        }
     }
 
     /** The last version seen; no store call. */
@@ -62,7 +71,7 @@ public final class ActiveVersionTracker implements AutoCloseable {
             current.set(null);
         } else if (known == null || !known.version().equals(active.get())) {
             ActiveVersion next = load(active.get());
-            beforeServing.forEach(p -> p.accept(next));
+            beforeServing.forEach(p -> prepare(p, next));
             current.set(next);
             LOG.info("serving batch-view version {}", active.get());
         }

@@ -28,7 +28,8 @@ import org.apache.hadoop.hbase.util.Bytes;
 
 /**
  * The API's reads from HBase: an answer is one Get of one row (row = salted user or item id, qualifier =
- * {@code <version>/<part>}), or one multi-get for a page of items, decoded from compact values. With the connection from {@link #open} a stopped
+ * {@code <version>/<part>}) or one multi-get for a page of items, decoded from compact values; a scan of a
+ * version's items warms the API's cache when the version starts serving. With the connection from {@link #open} a stopped
  * HBase fails a call with {@link StoreUnavailableException} within about the operation timeout, and the same
  * instance answers again once HBase is back (the client re-resolves regions on its own).
  */
@@ -183,7 +184,8 @@ public final class HBaseServingStore implements ServingStore {
             try (Table t = connection.getTable(tables.items);
                  ResultScanner rows = t.getScanner(new Scan().addColumn(ServingTables.ITEM, qualifier).setCaching(1_000)
                          .setLimit(limit))) {
-                for (Result r : rows) {
+                // next(), not the iterator: the iterator wraps HBase's IOException in an unchecked one.
+                for (Result r = rows.next(); r != null; r = rows.next()) {
                     out.put(RowKeys.id(r.getRow()), json(r.getValue(ServingTables.ITEM, qualifier), ItemStat.class));
                 }
             }

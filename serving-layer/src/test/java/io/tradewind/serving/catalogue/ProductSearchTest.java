@@ -117,6 +117,29 @@ class ProductSearchTest {
     }
 
     @Test
+    void aRepeatedUnpersonalisedSearchComesFromTheRequestCacheAPersonalisedOneDoesNot() {
+        long[] before = requestCache();
+        SearchResult first = anonymous("rabbit night light");
+        SearchResult again = anonymous("rabbit night light");
+        long[] after = requestCache();
+        assertEquals(titles(first), titles(again));
+        assertEquals(1, after[1] - before[1], "the first search is computed");
+        assertEquals(1, after[0] - before[0], "the repeat is answered from the cache");
+
+        Optional<UserAffinity> taste = Optional.of(new UserAffinity(null, null, List.of("wicker"), List.of()));
+        search.search(SearchRequest.text("rabbit night light"), taste);
+        search.search(SearchRequest.text("rabbit night light"), taste);
+        long[] personalised = requestCache();
+        assertEquals(after[0] + after[1], personalised[0] + personalised[1], "personalised searches bypass it");
+    }
+
+    /** Hits and misses of Elasticsearch's shard request cache so far. */
+    private static long[] requestCache() {
+        var cache = es.send("GET", "/_stats/request_cache", null).path("_all").path("total").path("request_cache");
+        return new long[] {cache.path("hit_count").asLong(), cache.path("miss_count").asLong()};
+    }
+
+    @Test
     void segmentAndRecentPurchasesLiftItemsInABrowse() {
         UserAffinity highValue = new UserAffinity(null, "high-value", List.of(), List.of("21137"));
         SearchResult browse = search.search(new SearchRequest(null, null, null, null, null, 1, 5),

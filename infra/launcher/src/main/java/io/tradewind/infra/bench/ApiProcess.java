@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,11 +26,15 @@ final class ApiProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final String baseUrl;
+    /** Ends the child if this JVM is stopped (Ctrl+C) before {@link #close()}: a 1 GB JVM must not be left behind. */
+    private final Thread stopOnExit;
 
     private ApiProcess(Process process, Path log, String baseUrl) {
         this.process = process;
         this.log = log;
         this.baseUrl = baseUrl;
+        this.stopOnExit = new Thread(process::destroy, "stop-api-process");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /**
@@ -44,7 +49,7 @@ final class ApiProcess implements AutoCloseable {
         Files.deleteIfExists(libraryLog);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
+        jvmOptions.stream().filter(o -> !o.isBlank()).forEach(command::add);
         // The module openings Hadoop and HBase need, as this JVM was given them by the launcher script.
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (arg.startsWith("--add-") || arg.equals("-Djava.awt.headless=true")) {
@@ -71,10 +76,6 @@ final class ApiProcess implements AutoCloseable {
 
     String baseUrl() {
         return baseUrl;
-    }
-
-    long pid() {
-        return process.pid();
     }
 
     private void awaitHealthy() throws IOException {
@@ -104,7 +105,8 @@ final class ApiProcess implements AutoCloseable {
     }
 
     private String tail() throws IOException {
-        List<String> lines = Files.readAllLines(log);
+        // Decoded leniently: an odd byte in the child's output must not hide why it failed.
+        List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 
@@ -118,6 +120,11 @@ final class ApiProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or will run: it ends the process
+        }
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

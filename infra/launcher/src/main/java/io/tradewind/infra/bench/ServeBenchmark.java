@@ -12,6 +12,7 @@ import io.tradewind.infra.embedded.EmbeddedHdfs;
 import io.tradewind.infra.serve.EmbeddedServingStores;
 import io.tradewind.serving.ServingConfig;
 import io.tradewind.serving.ServingLayer;
+import io.tradewind.serving.catalogue.CatalogueIndex;
 import io.tradewind.serving.api.auth.ApiKeyStore;
 import io.tradewind.serving.api.auth.Role;
 import java.io.IOException;
@@ -97,12 +98,14 @@ public final class ServeBenchmark {
                     apiJvm, work)) {
                 String base = api.baseUrl();
                 OpenLoopLoad load = new OpenLoopLoad(base, key, CONNECTIONS);
-                // The import and retrain ran in this JVM; their garbage is not the API's to collect mid-measurement.
+                // The import and retrain ran in this JVM, which also runs HBase and the generator: collect their
+                // garbage now rather than mid-measurement.
                 System.gc();
                 log.println("Recommendations at 1,000 req/s ...");
-                // Warm-up: every user with another model, so the code paths, the HBase block cache and the item
-                // titles are warm as in a long-running API, while the default model's entries stay cold: each
-                // user's first measured visit misses the user cache (as after a version flip), later visits hit.
+                // Warm-up: every user with another model, so the code paths are warm as in a long-running API, while
+                // the default model's entries stay cold: each user's first measured visit misses the user cache,
+                // later visits hit. (Their HBase rows are warm in HBase's block cache too; after a real flip the new
+                // version's cells may not be.)
                 String warmUpModel = retrained.manifest().models().stream().map(m -> m.name())
                         .filter(m -> !m.equals(ServingConfig.DEFAULT_MODEL)).findFirst().orElseThrow();
                 long[] before = cacheCounts(base);
@@ -113,12 +116,10 @@ public final class ServeBenchmark {
                         1_000, WARM_UP, MEASURED);
                 long[] after = cacheCounts(base);
                 log.println("Search at 200 req/s ...");
-                LongFunction<String> searches = i -> "/v1/search?size=20&q=" + URLEncoder.encode(
-                        QUERIES.get((int) (i % QUERIES.size())), StandardCharsets.UTF_8)
-                        + (i % 2 == 0 ? "&user=" + users.get((int) (i % users.size())) : "");
-                // The warm-up's (user, query) pairs never come back in the measured phase, so a personalised search
-                // is never answered from a cache the warm-up filled; unpersonalised head queries repeat, as in a shop.
-                LongFunction<String> warmUpSearches = i -> searches.apply(i + 1_000_000);
+                LongFunction<String> searches = searches(users, 20);
+                // Warm-up searches ask for another page size, so no measured search is answered from an entry the
+                // warm-up put in Elasticsearch's request cache (which keeps unpersonalised searches only).
+                LongFunction<String> warmUpSearches = searches(users, 10);
                 long[] esCacheBefore = requestCacheCounts(stores.elasticsearch().uri());
                 OpenLoopLoad.Measured search = load.run("search", warmUpSearches, searches, 200, WARM_UP, MEASURED);
                 long[] esCacheAfter = requestCacheCounts(stores.elasticsearch().uri());
@@ -126,16 +127,22 @@ public final class ServeBenchmark {
                 double hits = after[0] - before[0];
                 double misses = after[1] - before[1];
                 result.note("itemCacheMissesWarmUpAndMeasured", after[3] - before[3]);
-                result.add("recommendations: user cache hit ratio", hits / Math.max(1, hits + misses),
+                result.add("recommendations: user cache hit ratio (warm-up + measured)", hits / Math.max(1, hits + misses),
                         "ratio");
                 report(result, search, 50.0);
                 double esHits = esCacheAfter[0] - esCacheBefore[0];
                 double esMisses = esCacheAfter[1] - esCacheBefore[1];
-                result.add("search: Elasticsearch request cache hit ratio",
+                result.add("search: request cache hit ratio of unpersonalised searches",
                         esHits / Math.max(1, esHits + esMisses), "ratio");
             }
         }
         return result;
+    }
+
+    /** The i-th search: 20 queries in turn, every other one personalised for a user. */
+    private static LongFunction<String> searches(List<String> users, int size) {
+        return i -> "/v1/search?size=" + size + "&q=" + URLEncoder.encode(QUERIES.get((int) (i % QUERIES.size())),
+                StandardCharsets.UTF_8) + (i % 2 == 0 ? "&user=" + users.get((int) (i % users.size())) : "");
     }
 
     private static int freePort() throws IOException {
@@ -147,7 +154,7 @@ public final class ServeBenchmark {
     /** Hits and misses of Elasticsearch's shard request cache so far, from its index statistics. */
     private static long[] requestCacheCounts(String elasticsearch) throws Exception {
         String stats = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(elasticsearch + "/_stats/request_cache")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                URI.create(elasticsearch + "/" + CatalogueIndex.DEFAULT_ALIAS + "/_stats/request_cache")).build(), HttpResponse.BodyHandlers.ofString()).body();
         JsonNode cache = new ObjectMapper().readTree(stats).path("_all").path("total").path("request_cache");
         return new long[] {cache.path("hit_count").asLong(), cache.path("miss_count").asLong()};
     }
