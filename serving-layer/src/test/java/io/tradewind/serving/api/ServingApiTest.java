@@ -271,8 +271,6 @@ class ServingApiTest {
 
     @Test
     void publishingANewVersionAndRollingBackSwitchRecommendationsAndSearchAtOnce() throws Exception {
-        recommendations(LOYAL, "");
-        double itemReadsBefore = cacheRequests("item", "miss");
         ServingTestViews.write(stack.viewsUri(), "v2", stack.hdfs().configuration());
         // Published from another process's point of view (as ./tradewind publish does): the API finds out by polling.
         try (ServingLayer cli = ServingLayer.open(ServingConfig.of(SharedHBase.configuration(), stack.hdfs().configuration(),
@@ -280,14 +278,18 @@ class ServingApiTest {
                 .withHBaseSettings(HBaseStoreSettings.defaults().withNamespace("api")), ProgressListener.NONE)) {
             cli.publisher().publish(stack.viewsUri(), Optional.of("v2"));
         }
+        // Waits on the portrait, which reads no titles: nothing but the flip's warm-up reads v2's items.
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!"v2".equals(recommendations(LOYAL, "").path("version").asText()) && System.nanoTime() < deadline) {
+        while (!"v2".equals(servingVersion()) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertEquals("v2", recommendations(LOYAL, "").path("version").asText(), "a flip made elsewhere shows within seconds");
+        assertEquals("v2", servingVersion(), "a flip made elsewhere shows within seconds");
+        double itemReadsBefore = cacheRequests("item", "miss");
         JsonNode warm = recommendations(FRENCH, "?k=8&model=EASE");
+        assertEquals("v2", warm.path("version").asText());
         assertFalse(warm.path("items").get(0).path("title").asText().isEmpty(), warm.toString());
         assertEquals(itemReadsBefore, cacheRequests("item", "miss"), "v2's items were read before it served");
+        assertEquals("v2", recommendations(LOYAL, "").path("version").asText());
 
         JsonNode versions = api.get("/v1/admin/versions", "/v1/admin/versions", admin, 200).json();
         assertEquals("v2", versions.path("active").asText());
@@ -322,6 +324,12 @@ class ServingApiTest {
         ApiClient.Answer nothing = api.send("GET", "/v1/nothing-here", shop, null);
         assertEquals(404, nothing.status());
         assertTrue(nothing.json().path("error").asText().contains("openapi.yaml"), nothing.body());
+    }
+
+    /** The version the API serves, from an answer that reads no item titles. */
+    private static String servingVersion() throws Exception {
+        return api.get("/v1/users/{id}/portrait", "/v1/users/" + LOYAL + "/portrait", shop, 200).json()
+                .path("version").asText();
     }
 
     /** A counter of the item or user cache from /metrics. */
