@@ -73,9 +73,9 @@ public final class RecommendationService {
             if (batch != null) {
                 realtime = store.realtimeState(q.user());
             } else {
-                // First visit in this version: the lists and the real-time state share the user's row, one read.
+                // First visit in this version: portrait, lists and real-time state share the user's row, one read.
                 ServingStore.UserRow row = store.userRow(version.version(), model, q.user());
-                batch = new UserBatch(store.portrait(version.version(), q.user()), row.lists());
+                batch = new UserBatch(row.portrait(), row.lists());
                 batchCache.put(key, batch);
                 realtime = row.realtime();
             }

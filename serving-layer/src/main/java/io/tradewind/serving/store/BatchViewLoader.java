@@ -140,12 +140,11 @@ public final class BatchViewLoader {
         Map<String, Long> rows = new LinkedHashMap<>();
         progress.start("Loading batch views " + version + " into HBase",
                 planned.stream().mapToLong(expected::get).sum());
-        try (BufferedMutator portraits = mutator(tables.portraits);
-             BufferedMutator lists = mutator(tables.userLists);
+        try (BufferedMutator users = mutator(tables.users);
              BufferedMutator items = mutator(tables.items);
              BufferedMutator popular = mutator(tables.popularity)) {
             rows.put(PORTRAITS, file(reader, PORTRAITS, Portrait.class, expected,
-                    p -> portraits.mutate(ViewRowPuts.portrait(p, version))));
+                    p -> users.mutate(ViewRowPuts.portrait(p, version))));
             rows.put(ITEMS, file(reader, ITEMS, ItemStat.class, expected,
                     i -> items.mutate(ViewRowPuts.item(i, version))));
             rows.put(POPULARITY, file(reader, POPULARITY, PopularityView.class, expected,
@@ -157,7 +156,7 @@ public final class BatchViewLoader {
             for (Map.Entry<String, String> topList : topLists.entrySet()) {
                 String model = topList.getValue();
                 rows.put(topList.getKey(), file(reader, topList.getKey(), TopListView.class, expected,
-                        t -> lists.mutate(ViewRowPuts.topList(t, version, model))));
+                        t -> users.mutate(ViewRowPuts.topList(t, version, model))));
             }
         } finally {
             progress.finish();

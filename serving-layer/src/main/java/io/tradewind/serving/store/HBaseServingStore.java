@@ -83,7 +83,7 @@ public final class HBaseServingStore implements ServingStore {
 
     @Override
     public Optional<UserLists> userLists(String version, String model, String userId) {
-        return userCell(tables.userLists, userId, ServingTables.BATCH, ServingTables.qualifier(version, model),
+        return userCell(tables.users, userId, ServingTables.BATCH, ServingTables.qualifier(version, model),
                 "lists of user " + userId, ListCodec::decodeUserLists);
     }
 
@@ -93,7 +93,7 @@ public final class HBaseServingStore implements ServingStore {
             return RealtimeState.EMPTY;
         }
         return StoreCalls.emptyIfNoTable("real-time state of user " + userId, () -> {
-            try (Table t = connection.getTable(tables.userLists)) {
+            try (Table t = connection.getTable(tables.users)) {
                 Result r = t.get(new Get(RowKeys.salted(userId)).addFamily(ServingTables.REALTIME));
                 return r.isEmpty() ? Optional.<RealtimeState>empty() : Optional.of(realtimeOf(r));
             }
@@ -102,19 +102,26 @@ public final class HBaseServingStore implements ServingStore {
 
     @Override
     public UserRow userRow(String version, String model, String userId) {
+        UserRow none = new UserRow(Optional.empty(), Optional.empty(), RealtimeState.EMPTY);
         if (userId == null || userId.isEmpty()) {
-            return new UserRow(Optional.empty(), RealtimeState.EMPTY);
+            return none;
         }
-        byte[] qualifier = ServingTables.qualifier(version, model);
-        return StoreCalls.emptyIfNoTable("lists and real-time state of user " + userId, () -> {
-            try (Table t = connection.getTable(tables.userLists)) {
-                Result r = t.get(new Get(RowKeys.salted(userId)).addColumn(ServingTables.BATCH, qualifier)
+        byte[] portraitQualifier = ServingTables.qualifier(version, ServingTables.PORTRAIT_JSON);
+        byte[] listsQualifier = ServingTables.qualifier(version, model);
+        return StoreCalls.emptyIfNoTable("portrait, lists and real-time state of user " + userId, () -> {
+            try (Table t = connection.getTable(tables.users)) {
+                Result r = t.get(new Get(RowKeys.salted(userId))
+                        .addColumn(ServingTables.PORTRAIT, portraitQualifier)
+                        .addColumn(ServingTables.BATCH, listsQualifier)
                         .addFamily(ServingTables.REALTIME));
-                byte[] lists = r.getValue(ServingTables.BATCH, qualifier);
-                return Optional.of(new UserRow(Optional.ofNullable(lists).map(ListCodec::decodeUserLists),
+                return Optional.of(new UserRow(
+                        Optional.ofNullable(r.getValue(ServingTables.PORTRAIT, portraitQualifier))
+                                .map(value -> json(value, Portrait.class)),
+                        Optional.ofNullable(r.getValue(ServingTables.BATCH, listsQualifier))
+                                .map(ListCodec::decodeUserLists),
                         realtimeOf(r)));
             }
-        }).orElse(new UserRow(Optional.empty(), RealtimeState.EMPTY));
+        }).orElse(none);
     }
 
     /** Family {@code r} of a user row: the real-time list and the {@code bought:<item>} cells. */
@@ -139,7 +146,7 @@ public final class HBaseServingStore implements ServingStore {
 
     @Override
     public Optional<Portrait> portrait(String version, String userId) {
-        return userCell(tables.portraits, userId, ServingTables.PORTRAIT,
+        return userCell(tables.users, userId, ServingTables.PORTRAIT,
                 ServingTables.qualifier(version, ServingTables.PORTRAIT_JSON), "portrait of user " + userId,
                 value -> json(value, Portrait.class));
     }

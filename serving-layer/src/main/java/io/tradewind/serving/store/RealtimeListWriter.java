@@ -13,7 +13,7 @@ import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.util.Bytes;
 
 /**
- * Writes a user's real-time list (family {@code r} of {@code user_lists}, beside the batch lists of the same row):
+ * Writes a user's real-time list (family {@code r} of {@code users}, beside the batch lists of the same row):
  * the whole list is one cell, so a replace is one Put and a reader never sees half of an old and half of a new
  * list. Used by tests now and by the speed layer's sink later.
  */
@@ -33,14 +33,14 @@ public final class RealtimeListWriter {
     /** Replaces the user's list, stored best first (highest score); an empty list removes it. */
     public void replace(String userId, List<RealtimeItem> items) throws IOException {
         if (items.isEmpty()) {
-            try (Table t = connection.getTable(tables.userLists)) {
+            try (Table t = connection.getTable(tables.users)) {
                 t.delete(new Delete(RowKeys.salted(userId)).addColumns(ServingTables.REALTIME, ServingTables.REALTIME_ITEMS));
             }
             return;
         }
         List<RealtimeItem> bestFirst = new ArrayList<>(items);
         bestFirst.sort(Comparator.comparingDouble(RealtimeItem::score).reversed());
-        try (Table t = connection.getTable(tables.userLists)) {
+        try (Table t = connection.getTable(tables.users)) {
             t.put(new Put(RowKeys.salted(userId))
                     .addColumn(ServingTables.REALTIME, ServingTables.REALTIME_ITEMS, ListCodec.encodeRealtime(bestFirst)));
         }
@@ -59,14 +59,14 @@ public final class RealtimeListWriter {
         Put put = new Put(RowKeys.salted(userId)).setTTL(PURCHASE_TTL.toMillis());
         purchaseMillisByItem.forEach((item, millis) -> put.addColumn(ServingTables.REALTIME,
                 ServingTables.bytes(ServingTables.REALTIME_BOUGHT_PREFIX + item), Bytes.toBytes(millis)));
-        try (Table t = connection.getTable(tables.userLists)) {
+        try (Table t = connection.getTable(tables.users)) {
             t.put(put);
         }
     }
 
     /** Removes the user's real-time list and recent purchases. */
     public void clear(String userId) throws IOException {
-        try (Table t = connection.getTable(tables.userLists)) {
+        try (Table t = connection.getTable(tables.users)) {
             t.delete(new Delete(RowKeys.salted(userId)).addFamily(ServingTables.REALTIME));
         }
     }

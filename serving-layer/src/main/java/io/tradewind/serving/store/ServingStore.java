@@ -33,11 +33,14 @@ public interface ServingStore extends AutoCloseable {
     /** The real-time list and the recent purchases of a user, in one read. */
     RealtimeState realtimeState(String userId);
 
-    /** A user's lists from one model of one version and the real-time state: both live in the user's row, one read. */
+    /**
+     * What a user's first recommendation in a version needs, in one read of the user's row: the portrait, the lists
+     * of one model and the real-time state.
+     */
     UserRow userRow(String version, String model, String userId);
 
-    /** The batch lists ({@link #userLists}) and the real-time state ({@link #realtimeState}) of one user. */
-    record UserRow(Optional<UserLists> lists, RealtimeState realtime) {
+    /** {@link #portrait}, {@link #userLists} and {@link #realtimeState} of one user. */
+    record UserRow(Optional<Portrait> portrait, Optional<UserLists> lists, RealtimeState realtime) {
     }
 
     Optional<Portrait> portrait(String version, String userId);

@@ -26,14 +26,14 @@ import org.apache.hadoop.hbase.regionserver.BloomType;
  * ({@code <version>/<part>}). Layout and reasons: {@code serving-layer/docs/hbase-schema.md}.
  */
 public final class ServingTables {
-    /** portraits: family of the per-version portrait JSON. */
+    /** users: the portrait, qualifier {@code <version>/json}. */
     static final byte[] PORTRAIT = bytes("p");
-    /** user_lists: batch lists, qualifier {@code <version>/<model>}. */
+    /** users: batch lists, qualifier {@code <version>/<model>}. */
     static final byte[] BATCH = bytes("b");
-    /** user_lists: the speed layer's list, one qualifier; its own family because it is written all day. */
+    /** users: the speed layer's list, one qualifier; its own family because it is written all day. */
     static final byte[] REALTIME = bytes("r");
     static final byte[] REALTIME_ITEMS = bytes("items");
-    /** user_lists, family r: one qualifier {@code bought:<itemId>} per recently bought item, value = epoch millis. */
+    /** users, family r: one qualifier {@code bought:<itemId>} per recently bought item, value = epoch millis. */
     static final String REALTIME_BOUGHT_PREFIX = "bought:";
     /** items: qualifiers {@code <version>/stat} and {@code <version>/neighbours}. */
     static final byte[] ITEM = bytes("i");
@@ -46,15 +46,14 @@ public final class ServingTables {
     /** registry: version rows and the active pointer. */
     static final byte[] REGISTRY = bytes("m");
 
-    final TableName portraits;
-    final TableName userLists;
+    /** One row per user: portrait, batch lists and real-time state, so a first visit is one Get. */
+    final TableName users;
     final TableName items;
     final TableName popularity;
     final TableName registry;
 
     ServingTables(String namespace) {
-        portraits = TableName.valueOf(namespace, "portraits");
-        userLists = TableName.valueOf(namespace, "user_lists");
+        users = TableName.valueOf(namespace, "users");
         items = TableName.valueOf(namespace, "items");
         popularity = TableName.valueOf(namespace, "popularity");
         registry = TableName.valueOf(namespace, "registry");
@@ -73,8 +72,8 @@ public final class ServingTables {
             // Started together and awaited together: each creation is a master procedure the client polls with
             // back-off, so one after the other costs seconds per table.
             List<Future<Void>> creations = new ArrayList<>();
-            create(admin, t.portraits, splits, creations, family(PORTRAIT, false));
-            create(admin, t.userLists, splits, creations, family(BATCH, false), family(REALTIME, false));
+            create(admin, t.users, splits, creations, family(PORTRAIT, false), family(BATCH, false),
+                    family(REALTIME, false));
             create(admin, t.items, splits, creations, family(ITEM, false));
             // A few dozen rows per version (global, countries, segments): one region, kept in the block cache.
             create(admin, t.popularity, new byte[0][], creations, family(POPULAR, true));

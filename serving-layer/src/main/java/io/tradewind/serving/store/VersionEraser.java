@@ -33,20 +33,23 @@ final class VersionEraser {
     /** Returns how many rows had cells of the version. */
     long erase(String version) throws IOException {
         byte[] prefix = ServingTables.versionPrefix(version);
-        return erase(tables.portraits, ServingTables.PORTRAIT, prefix)
-                + erase(tables.userLists, ServingTables.BATCH, prefix)
-                + erase(tables.items, ServingTables.ITEM, prefix)
-                + erase(tables.popularity, ServingTables.POPULAR, prefix);
+        return erase(tables.users, prefix, ServingTables.PORTRAIT, ServingTables.BATCH)
+                + erase(tables.items, prefix, ServingTables.ITEM)
+                + erase(tables.popularity, prefix, ServingTables.POPULAR);
     }
 
-    private long erase(TableName table, byte[] family, byte[] prefix) throws IOException {
+    /** Family {@code r} of users is never named here: real-time cells carry no version. */
+    private long erase(TableName table, byte[] prefix, byte[]... families) throws IOException {
         try (Admin admin = connection.getAdmin()) {
             if (!admin.tableExists(table)) {
                 return 0;
             }
         }
-        Scan scan = new Scan().addFamily(family).setCaching(500)
+        Scan scan = new Scan().setCaching(500)
                 .setFilter(new FilterList(new ColumnPrefixFilter(prefix), new KeyOnlyFilter()));
+        for (byte[] family : families) {
+            scan.addFamily(family);
+        }
         long rows = 0;
         try (Table t = connection.getTable(table);
              ResultScanner scanner = t.getScanner(scan);
@@ -54,7 +57,7 @@ final class VersionEraser {
             for (Result row = scanner.next(); row != null; row = scanner.next()) { // IOException, not unchecked
                 Delete delete = new Delete(row.getRow());
                 for (Cell cell : row.rawCells()) {
-                    delete.addColumns(family, CellUtil.cloneQualifier(cell));
+                    delete.addColumns(CellUtil.cloneFamily(cell), CellUtil.cloneQualifier(cell));
                 }
                 deletes.mutate(delete);
                 rows++;

@@ -114,7 +114,7 @@ class BatchViewLoaderTest {
     }
 
     @Test
-    void readsOfManyItemsOrOfAWholeUserRowAnswerAsTheSingleReads() {
+    void readsOfManyItemsOrOfAWholeUserRowAnswerAsTheSingleReads() throws IOException {
         String v = v1.version();
         List<String> asked = List.of(TestViews.item(0), "NOPE", TestViews.item(17), TestViews.item(39));
         assertEquals(Map.of(TestViews.item(0), v1.items().get(0), TestViews.item(17), v1.items().get(17),
@@ -132,10 +132,14 @@ class BatchViewLoaderTest {
         for (int u : new int[] {0, USERS - 1}) {
             String user = TestViews.user(u);
             ServingStore.UserRow row = store.userRow(v, "EASE", user);
-            assertEquals(store.userLists(v, "EASE", user), row.lists());
-            assertEquals(RealtimeState.EMPTY, row.realtime());
+            assertEquals(json(v1.portrait(user)), json(row.portrait().orElseThrow()), "one read: the portrait");
+            assertEquals(store.userLists(v, "EASE", user), row.lists(), "the model's lists");
+            assertEquals(RealtimeState.EMPTY, row.realtime(), "and the real-time state");
         }
-        assertTrue(store.userRow(v, "EASE", "99999").lists().isEmpty());
+        ServingStore.UserRow unknown = store.userRow(v, "EASE", "99999");
+        assertTrue(unknown.portrait().isEmpty() && unknown.lists().isEmpty());
+        assertTrue(store.userRow("19990101T000000Z", "EASE", TestViews.user(0)).portrait().isEmpty(),
+                "another version's portrait is not this one's");
     }
 
     @Test
@@ -156,7 +160,7 @@ class BatchViewLoaderTest {
     void sequentialCustomerIdsSpreadOverEveryPreSplitRegion() throws IOException {
         ServingTables tables = new ServingTables(settings.namespace());
         Map<String, Integer> usersPerRegion = new HashMap<>();
-        try (RegionLocator locator = SharedHBase.loadingConnection().getRegionLocator(tables.userLists)) {
+        try (RegionLocator locator = SharedHBase.loadingConnection().getRegionLocator(tables.users)) {
             assertEquals(REGIONS, locator.getAllRegionLocations().size());
             for (int u = 0; u < USERS; u++) {
                 HRegionLocation region = locator.getRegionLocation(RowKeys.salted(TestViews.user(u)));

@@ -107,6 +107,8 @@ class ModelRegistryTest {
         }
         try (HBaseServingStore store = HBaseServingStore.open(SharedHBase.configuration(), settings)) {
             ModelRegistry registry = store.registry();
+            List<RealtimeItem> realtime = List.of(new RealtimeItem("22423", 0.7f, "incremental", 5_000L));
+            new RealtimeListWriter(SharedHBase.loadingConnection(), settings).replace(USER, realtime);
             for (int i = 0; i < 5; i++) {
                 registry.activate(v[i]); // v[5] stays loaded aside, not yet switched on
             }
@@ -116,6 +118,9 @@ class ModelRegistryTest {
             assertEquals(List.of(v[5], v[4], v[3], v[2]), store.versions().stream().map(VersionInfo::version).toList());
             assertEquals(Optional.empty(), registry.status(v[0]));
             assertTrue(store.userLists(v[0], "EASE", USER).isEmpty(), "dropped version's cells are gone");
+            assertTrue(store.portrait(v[0], USER).isEmpty(), "its portraits too, which share the user's row");
+            assertTrue(store.portrait(v[2], USER).isPresent());
+            assertEquals(realtime, store.realtime(USER), "the real-time list in the same row carries no version: kept");
             assertTrue(store.item(v[1], TestViews.item(0)).isEmpty());
             assertTrue(store.userLists(v[2], "EASE", USER).isPresent(), "kept versions still serve");
             assertTrue(store.popularity(v[2], "global", "global").size() > 0);
