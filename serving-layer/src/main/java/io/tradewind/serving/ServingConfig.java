@@ -1,7 +1,7 @@
 package io.tradewind.serving;
 
 import io.tradewind.serving.catalogue.CatalogueIndex;
-import io.tradewind.serving.store.HBaseStoreSettings;
+import io.tradewind.contracts.hbase.HBaseStoreSettings;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 

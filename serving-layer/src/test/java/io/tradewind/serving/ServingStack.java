@@ -6,7 +6,7 @@ import io.tradewind.infra.embedded.EmbeddedHdfs;
 import io.tradewind.serving.api.auth.ApiKeyStore;
 import io.tradewind.serving.api.auth.Role;
 import io.tradewind.core.progress.ProgressListener;
-import io.tradewind.serving.store.HBaseStoreSettings;
+import io.tradewind.contracts.hbase.HBaseStoreSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

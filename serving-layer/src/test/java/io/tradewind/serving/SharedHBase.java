@@ -1,7 +1,7 @@
 package io.tradewind.serving;
 
 import io.tradewind.infra.embedded.EmbeddedHBase;
-import io.tradewind.serving.store.HBaseStoreSettings;
+import io.tradewind.contracts.hbase.HBaseStoreSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.tradewind.batch.ingest;
 
-import io.tradewind.batch.masterdata.AppendResult;
-import io.tradewind.batch.masterdata.Locations;
-import io.tradewind.batch.masterdata.MasterDatasetAppender;
-import io.tradewind.batch.masterdata.MasterDatasetLayout;
+import io.tradewind.contracts.masterdata.AppendResult;
+import io.tradewind.contracts.masterdata.Locations;
+import io.tradewind.contracts.masterdata.MasterDatasetAppender;
+import io.tradewind.contracts.masterdata.MasterDatasetLayout;
 import io.tradewind.core.ingest.CsvEventReader;
 import io.tradewind.core.ingest.CsvInputException;
 import io.tradewind.core.ingest.MappedRow;

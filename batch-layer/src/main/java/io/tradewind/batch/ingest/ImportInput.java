@@ -1,6 +1,6 @@
 package io.tradewind.batch.ingest;
 
-import io.tradewind.batch.masterdata.Locations;
+import io.tradewind.contracts.masterdata.Locations;
 import java.io.BufferedInputStream;
 import java.io.FileNotFoundException;
 import java.io.FilterInputStream;

@@ -1,6 +1,6 @@
 package io.tradewind.batch.ingest;
 
-import io.tradewind.batch.masterdata.MasterDatasetAppender;
+import io.tradewind.contracts.masterdata.MasterDatasetAppender;
 import io.tradewind.core.progress.ProgressListener;
 import java.util.Objects;
 

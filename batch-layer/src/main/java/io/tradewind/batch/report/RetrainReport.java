@@ -1,7 +1,7 @@
 package io.tradewind.batch.report;
 
-import io.tradewind.batch.views.Manifest;
-import io.tradewind.batch.views.SegmentsView;
+import io.tradewind.contracts.views.Manifest;
+import io.tradewind.contracts.views.SegmentsView;
 import io.tradewind.core.portrait.Portrait;
 import java.util.ArrayList;
 import java.util.Comparator;

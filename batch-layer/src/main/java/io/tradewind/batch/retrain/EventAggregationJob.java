@@ -1,5 +1,7 @@
 package io.tradewind.batch.retrain;
 
+import io.tradewind.contracts.views.ItemStat;
+
 import io.tradewind.core.event.BehaviourEvent;
 import io.tradewind.core.portrait.UserActivity;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.tradewind.batch.retrain;
 
-import io.tradewind.batch.masterdata.DateRange;
-import io.tradewind.batch.masterdata.MasterDatasetReader;
+import io.tradewind.contracts.masterdata.DateRange;
+import io.tradewind.contracts.masterdata.MasterDatasetReader;
 import io.tradewind.core.event.BehaviourEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,11 +1,11 @@
 package io.tradewind.batch.retrain;
 
 import io.tradewind.batch.report.RetrainReport;
-import io.tradewind.batch.views.FactorView;
-import io.tradewind.batch.views.Manifest;
-import io.tradewind.batch.views.NeighboursView;
-import io.tradewind.batch.views.TopListView;
-import io.tradewind.batch.views.ViewStore;
+import io.tradewind.contracts.views.FactorView;
+import io.tradewind.contracts.views.Manifest;
+import io.tradewind.contracts.views.NeighboursView;
+import io.tradewind.contracts.views.TopListView;
+import io.tradewind.contracts.views.ViewStore;
 import io.tradewind.core.eval.EvaluationSplit;
 import io.tradewind.core.eval.Evaluator;
 import io.tradewind.core.eval.MetricValues;

@@ -1,11 +1,13 @@
 package io.tradewind.batch.retrain;
 
-import io.tradewind.batch.masterdata.Locations;
+import io.tradewind.contracts.views.ItemStat;
+
+import io.tradewind.contracts.masterdata.Locations;
 import io.tradewind.batch.report.RetrainReport;
-import io.tradewind.batch.views.Manifest;
-import io.tradewind.batch.views.PopularityView;
-import io.tradewind.batch.views.SegmentsView;
-import io.tradewind.batch.views.ViewStore;
+import io.tradewind.contracts.views.Manifest;
+import io.tradewind.contracts.views.PopularityView;
+import io.tradewind.contracts.views.SegmentsView;
+import io.tradewind.contracts.views.ViewStore;
 import io.tradewind.core.model.FitCache;
 import io.tradewind.core.model.Recommender;
 import io.tradewind.core.popularity.PopularityTable;

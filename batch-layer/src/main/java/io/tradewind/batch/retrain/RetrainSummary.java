@@ -1,6 +1,6 @@
 package io.tradewind.batch.retrain;
 
-import io.tradewind.batch.views.Manifest;
+import io.tradewind.contracts.views.Manifest;
 import java.io.PrintStream;
 
 /** Prints what a retrain published, for the person who ran it. */

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tradewind.batch.masterdata.DateRange;
-import io.tradewind.batch.masterdata.MasterDatasetReader;
+import io.tradewind.contracts.masterdata.DateRange;
+import io.tradewind.contracts.masterdata.MasterDatasetReader;
 import io.tradewind.core.event.BehaviourEvent;
 import java.io.IOException;
 import java.io.InputStreamReader;

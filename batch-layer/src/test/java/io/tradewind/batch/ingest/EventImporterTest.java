@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tradewind.batch.masterdata.DateRange;
-import io.tradewind.batch.masterdata.MasterDatasetReader;
+import io.tradewind.contracts.masterdata.DateRange;
+import io.tradewind.contracts.masterdata.MasterDatasetReader;
 import io.tradewind.core.event.BehaviourEvent;
 import io.tradewind.core.event.EventType;
 import io.tradewind.core.progress.ProgressListener;

@@ -3,8 +3,8 @@ package io.tradewind.batch.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.tradewind.batch.masterdata.DateRange;
-import io.tradewind.batch.masterdata.MasterDatasetReader;
+import io.tradewind.contracts.masterdata.DateRange;
+import io.tradewind.contracts.masterdata.MasterDatasetReader;
 import io.tradewind.core.event.BehaviourEvent;
 import io.tradewind.core.event.EventType;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.tradewind.batch.retrain;
 
+import io.tradewind.contracts.views.ItemStat;
+
 import static io.tradewind.batch.retrain.TestEvents.at;
 import static io.tradewind.batch.retrain.TestEvents.buy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

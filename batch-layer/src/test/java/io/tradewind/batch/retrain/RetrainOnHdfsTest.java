@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradewind.batch.ingest.EventImporter;
-import io.tradewind.batch.views.ViewStore;
+import io.tradewind.contracts.views.ViewStore;
 import io.tradewind.core.progress.ProgressListener;
 import io.tradewind.infra.embedded.EmbeddedHdfs;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.tradewind.serving.api;
 
-import io.tradewind.batch.views.SegmentsView;
+import io.tradewind.contracts.views.SegmentsView;
 import io.tradewind.serving.api.http.ApiException;
 import io.tradewind.serving.api.http.ApiRequest;
 import io.tradewind.serving.api.http.Endpoint;

@@ -7,7 +7,7 @@ import io.tradewind.serving.api.http.Endpoint;
 import io.tradewind.serving.metrics.ServingMetrics;
 import io.tradewind.serving.recommend.ActiveVersion;
 import io.tradewind.serving.recommend.RecommendationService;
-import io.tradewind.serving.store.ScoredItem;
+import io.tradewind.contracts.hbase.ScoredItem;
 import io.tradewind.serving.store.ServingStore;
 import io.tradewind.serving.store.StoreUnavailableException;
 import java.util.ArrayList;

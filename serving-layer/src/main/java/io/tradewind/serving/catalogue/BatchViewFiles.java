@@ -1,6 +1,6 @@
 package io.tradewind.serving.catalogue;
 
-import io.tradewind.batch.views.ViewStore;
+import io.tradewind.contracts.views.ViewStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

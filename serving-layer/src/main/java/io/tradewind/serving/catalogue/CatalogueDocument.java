@@ -2,7 +2,7 @@ package io.tradewind.serving.catalogue;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.tradewind.batch.retrain.ItemStat;
+import io.tradewind.contracts.views.ItemStat;
 import io.tradewind.core.portrait.TitleWords;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.tradewind.serving.catalogue;
 
-import io.tradewind.batch.views.PopularityView;
+import io.tradewind.contracts.views.PopularityView;
 import io.tradewind.core.popularity.PopularityTable;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,8 +1,8 @@
 package io.tradewind.serving.events;
 
-import io.tradewind.batch.masterdata.AppendResult;
-import io.tradewind.batch.masterdata.MasterDatasetAppender;
-import io.tradewind.batch.masterdata.MasterDatasetLayout;
+import io.tradewind.contracts.masterdata.AppendResult;
+import io.tradewind.contracts.masterdata.MasterDatasetAppender;
+import io.tradewind.contracts.masterdata.MasterDatasetLayout;
 import io.tradewind.core.event.BehaviourEvent;
 import io.tradewind.core.event.EventIds;
 import io.tradewind.serving.store.StoreUnavailableException;

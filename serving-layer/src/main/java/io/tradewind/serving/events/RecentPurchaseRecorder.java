@@ -2,7 +2,7 @@ package io.tradewind.serving.events;
 
 import io.tradewind.core.event.BehaviourEvent;
 import io.tradewind.core.event.EventType;
-import io.tradewind.serving.store.RealtimeListWriter;
+import io.tradewind.contracts.hbase.RealtimeListWriter;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.tradewind.serving.publish;
 
-import io.tradewind.batch.views.ViewStore;
+import io.tradewind.contracts.views.ViewStore;
 import io.tradewind.core.progress.ProgressListener;
 import io.tradewind.serving.catalogue.CatalogueBuild;
 import io.tradewind.serving.catalogue.CatalogueIndex;

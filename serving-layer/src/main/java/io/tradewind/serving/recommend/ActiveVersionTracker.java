@@ -1,6 +1,6 @@
 package io.tradewind.serving.recommend;
 
-import io.tradewind.batch.views.PopularityView;
+import io.tradewind.contracts.views.PopularityView;
 import io.tradewind.core.popularity.PopularityTable;
 import io.tradewind.serving.store.ServingStore;
 import io.tradewind.serving.store.StoreUnavailableException;

@@ -1,7 +1,7 @@
 package io.tradewind.serving.recommend;
 
-import io.tradewind.serving.store.RealtimeItem;
-import io.tradewind.serving.store.ScoredItem;
+import io.tradewind.contracts.hbase.RealtimeItem;
+import io.tradewind.contracts.hbase.ScoredItem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

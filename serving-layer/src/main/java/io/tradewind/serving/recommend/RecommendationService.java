@@ -2,15 +2,15 @@ package io.tradewind.serving.recommend;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.tradewind.batch.retrain.ItemStat;
+import io.tradewind.contracts.views.ItemStat;
 import io.tradewind.core.popularity.PopularityTable;
 import io.tradewind.core.portrait.Portrait;
 import io.tradewind.serving.metrics.ServingMetrics;
 import io.tradewind.serving.store.RealtimeState;
-import io.tradewind.serving.store.ScoredItem;
+import io.tradewind.contracts.hbase.ScoredItem;
 import io.tradewind.serving.store.ServingStore;
 import io.tradewind.serving.store.StoreUnavailableException;
-import io.tradewind.serving.store.UserLists;
+import io.tradewind.contracts.hbase.UserLists;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,12 +1,15 @@
 package io.tradewind.serving.store;
 
-import io.tradewind.batch.retrain.ItemStat;
-import io.tradewind.batch.views.Manifest;
-import io.tradewind.batch.views.NeighboursView;
-import io.tradewind.batch.views.PopularityView;
-import io.tradewind.batch.views.SegmentsView;
-import io.tradewind.batch.views.TopListView;
-import io.tradewind.batch.views.ViewStore;
+import io.tradewind.contracts.hbase.HBaseStoreSettings;
+import io.tradewind.contracts.hbase.ServingTables;
+
+import io.tradewind.contracts.views.ItemStat;
+import io.tradewind.contracts.views.Manifest;
+import io.tradewind.contracts.views.NeighboursView;
+import io.tradewind.contracts.views.PopularityView;
+import io.tradewind.contracts.views.SegmentsView;
+import io.tradewind.contracts.views.TopListView;
+import io.tradewind.contracts.views.ViewStore;
 import io.tradewind.core.portrait.Portrait;
 import io.tradewind.core.progress.ProgressListener;
 import java.io.IOException;

@@ -1,8 +1,16 @@
 package io.tradewind.serving.store;
 
-import io.tradewind.batch.retrain.ItemStat;
-import io.tradewind.batch.views.PopularityView;
-import io.tradewind.batch.views.SegmentsView;
+import io.tradewind.contracts.hbase.HBaseStoreSettings;
+import io.tradewind.contracts.hbase.ListCodec;
+import io.tradewind.contracts.hbase.RealtimeItem;
+import io.tradewind.contracts.hbase.RowKeys;
+import io.tradewind.contracts.hbase.ScoredItem;
+import io.tradewind.contracts.hbase.ServingTables;
+import io.tradewind.contracts.hbase.UserLists;
+
+import io.tradewind.contracts.views.ItemStat;
+import io.tradewind.contracts.views.PopularityView;
+import io.tradewind.contracts.views.SegmentsView;
 import io.tradewind.core.popularity.PopularityTable;
 import io.tradewind.core.portrait.Portrait;
 import java.io.IOException;

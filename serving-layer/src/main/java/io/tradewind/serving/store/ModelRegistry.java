@@ -1,9 +1,12 @@
 package io.tradewind.serving.store;
 
+import io.tradewind.contracts.hbase.HBaseStoreSettings;
+import io.tradewind.contracts.hbase.ServingTables;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.tradewind.batch.views.Manifest;
-import io.tradewind.batch.views.SegmentsView;
+import io.tradewind.contracts.views.Manifest;
+import io.tradewind.contracts.views.SegmentsView;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.tradewind.serving.store;
 
+import io.tradewind.contracts.hbase.RealtimeItem;
+
 import java.util.List;
 import java.util.Map;
 

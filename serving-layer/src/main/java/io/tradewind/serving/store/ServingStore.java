@@ -1,8 +1,12 @@
 package io.tradewind.serving.store;
 
-import io.tradewind.batch.retrain.ItemStat;
-import io.tradewind.batch.views.PopularityView;
-import io.tradewind.batch.views.SegmentsView;
+import io.tradewind.contracts.hbase.RealtimeItem;
+import io.tradewind.contracts.hbase.ScoredItem;
+import io.tradewind.contracts.hbase.UserLists;
+
+import io.tradewind.contracts.views.ItemStat;
+import io.tradewind.contracts.views.PopularityView;
+import io.tradewind.contracts.views.SegmentsView;
 import io.tradewind.core.popularity.PopularityTable;
 import io.tradewind.core.portrait.Portrait;
 import java.util.Collection;
@@ -62,7 +66,7 @@ public interface ServingStore extends AutoCloseable {
 
     /**
      * Most-bought items of a group; {@code scope} is {@code global}, {@code country} or {@code segment}
-     * (see {@link io.tradewind.batch.views.PopularityView}); empty for an unknown group.
+     * (see {@link io.tradewind.contracts.views.PopularityView}); empty for an unknown group.
      */
     List<PopularityTable.Entry> popularity(String version, String scope, String group);
 

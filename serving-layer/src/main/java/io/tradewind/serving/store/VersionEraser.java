@@ -1,5 +1,7 @@
 package io.tradewind.serving.store;
 
+import io.tradewind.contracts.hbase.ServingTables;
+
 import java.io.IOException;
 import org.apache.hadoop.hbase.Cell;
 import org.apache.hadoop.hbase.CellUtil;

@@ -1,9 +1,15 @@
 package io.tradewind.serving.store;
 
-import io.tradewind.batch.retrain.ItemStat;
-import io.tradewind.batch.views.NeighboursView;
-import io.tradewind.batch.views.PopularityView;
-import io.tradewind.batch.views.TopListView;
+import io.tradewind.contracts.hbase.ListCodec;
+import io.tradewind.contracts.hbase.RowKeys;
+import io.tradewind.contracts.hbase.ScoredItem;
+import io.tradewind.contracts.hbase.ServingTables;
+import io.tradewind.contracts.hbase.UserLists;
+
+import io.tradewind.contracts.views.ItemStat;
+import io.tradewind.contracts.views.NeighboursView;
+import io.tradewind.contracts.views.PopularityView;
+import io.tradewind.contracts.views.TopListView;
 import io.tradewind.core.portrait.Portrait;
 import java.io.IOException;
 import java.util.ArrayList;

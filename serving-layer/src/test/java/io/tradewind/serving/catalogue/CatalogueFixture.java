@@ -1,7 +1,7 @@
 package io.tradewind.serving.catalogue;
 
-import io.tradewind.batch.retrain.ItemStat;
-import io.tradewind.batch.views.PopularityView;
+import io.tradewind.contracts.views.ItemStat;
+import io.tradewind.contracts.views.PopularityView;
 import io.tradewind.core.popularity.PopularityTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tradewind.batch.retrain.ItemStat;
-import io.tradewind.batch.views.PopularityView;
-import io.tradewind.batch.views.ViewStore;
+import io.tradewind.contracts.views.ItemStat;
+import io.tradewind.contracts.views.PopularityView;
+import io.tradewind.contracts.views.ViewStore;
 import io.tradewind.core.progress.ProgressListener;
 import io.tradewind.infra.embedded.EmbeddedElasticsearch;
 import io.tradewind.serving.store.StoreUnavailableException;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tradewind.batch.retrain.ItemStat;
+import io.tradewind.contracts.views.ItemStat;
 import io.tradewind.core.progress.ProgressListener;
 import io.tradewind.infra.embedded.EmbeddedElasticsearch;
 import java.io.File;

@@ -10,7 +10,7 @@ import io.tradewind.serving.ServingStack;
 import io.tradewind.serving.ServingTestViews;
 import io.tradewind.serving.SharedHBase;
 import io.tradewind.serving.catalogue.CatalogueIndexInfo;
-import io.tradewind.serving.store.HBaseStoreSettings;
+import io.tradewind.contracts.hbase.HBaseStoreSettings;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;

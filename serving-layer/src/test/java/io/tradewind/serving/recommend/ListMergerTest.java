@@ -2,9 +2,9 @@ package io.tradewind.serving.recommend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.tradewind.serving.store.RealtimeItem;
-import io.tradewind.serving.store.ScoredItem;
-import io.tradewind.serving.store.UserLists;
+import io.tradewind.contracts.hbase.RealtimeItem;
+import io.tradewind.contracts.hbase.ScoredItem;
+import io.tradewind.contracts.hbase.UserLists;
 import java.time.Instant;
 import io.tradewind.core.popularity.PopularityTable;
 import java.util.List;

@@ -1,12 +1,17 @@
 package io.tradewind.serving.store;
 
+import io.tradewind.contracts.hbase.HBaseStoreSettings;
+import io.tradewind.contracts.hbase.RowKeys;
+import io.tradewind.contracts.hbase.ScoredItem;
+import io.tradewind.contracts.hbase.ServingTables;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tradewind.batch.views.NeighboursView;
-import io.tradewind.batch.views.PopularityView;
+import io.tradewind.contracts.views.NeighboursView;
+import io.tradewind.contracts.views.PopularityView;
 import io.tradewind.core.progress.ProgressListener;
 import io.tradewind.serving.SharedHBase;
 import java.io.File;

@@ -1,5 +1,10 @@
 package io.tradewind.serving.store;
 
+import io.tradewind.contracts.hbase.HBaseStoreSettings;
+import io.tradewind.contracts.hbase.RealtimeItem;
+import io.tradewind.contracts.hbase.RealtimeListWriter;
+import io.tradewind.contracts.hbase.UserLists;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

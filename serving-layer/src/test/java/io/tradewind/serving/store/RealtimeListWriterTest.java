@@ -1,5 +1,9 @@
 package io.tradewind.serving.store;
 
+import io.tradewind.contracts.hbase.HBaseStoreSettings;
+import io.tradewind.contracts.hbase.RealtimeItem;
+import io.tradewind.contracts.hbase.RealtimeListWriter;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tradewind.core.progress.ProgressListener;

@@ -1,6 +1,6 @@
 package io.tradewind.infra.serve;
 
-import io.tradewind.batch.views.ViewStore;
+import io.tradewind.contracts.views.ViewStore;
 import io.tradewind.core.progress.ProgressListener;
 import io.tradewind.serving.ServingConfig;
 import io.tradewind.serving.ServingLayer;

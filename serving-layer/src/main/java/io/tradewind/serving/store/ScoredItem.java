@@ -1,5 +1,0 @@
-package io.tradewind.serving.store;
-
-/** An item with a model's score; scores compare within one list only. */
-public record ScoredItem(String item, float score) {
-}
