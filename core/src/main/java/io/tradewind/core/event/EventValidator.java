@@ -1,7 +1,10 @@
 package io.tradewind.core.event;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -43,6 +46,19 @@ public final class EventValidator {
         checkText("query", e.query(), reasons);
         checkText("itemTitle", e.itemTitle(), reasons);
         return reasons;
+    }
+
+    /**
+     * An event dated further ahead of {@code nowMillis} than a sender's clock can be off: a unit error (seconds read as
+     * milliseconds elsewhere) or a test record, never something that has happened. Applied where events arrive (the
+     * API, the speed layer), not to imports of history.
+     */
+    public static Optional<String> futureProblem(BehaviourEvent e, long nowMillis, Duration tolerance) {
+        if (e.timestampMillis() <= nowMillis + tolerance.toMillis()) {
+            return Optional.empty();
+        }
+        return Optional.of("timestamp: " + Instant.ofEpochMilli(e.timestampMillis()) + " is more than " + tolerance.toSeconds()
+                + " s ahead of the receiver's clock (" + Instant.ofEpochMilli(nowMillis) + ")");
     }
 
     private static void checkId(String field, String value, List<String> reasons) {

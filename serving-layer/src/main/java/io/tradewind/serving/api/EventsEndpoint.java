@@ -8,7 +8,7 @@ import io.tradewind.serving.api.http.ApiRequest;
 import io.tradewind.serving.api.http.ApiResponse;
 import io.tradewind.serving.api.http.Endpoint;
 import io.tradewind.serving.api.http.Json;
-import io.tradewind.serving.events.EventJson;
+import io.tradewind.core.event.EventJson;
 import io.tradewind.serving.events.EventSink;
 import io.tradewind.serving.events.RecentPurchaseRecorder;
 import io.tradewind.serving.metrics.ServingMetrics;

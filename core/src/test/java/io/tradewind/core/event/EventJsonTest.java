@@ -1,4 +1,4 @@
-package io.tradewind.serving.events;
+package io.tradewind.core.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tradewind.core.event.EventType;
+
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +66,55 @@ class EventJsonTest {
     @Test
     void rejectsWhatIsNotAnObject() throws Exception {
         assertEquals(List.of("an event must be a JSON object, got string"), parse("\"buy\"").problems());
+    }
+
+    @Test
+    void wireFormRoundTripsEveryField() {
+        BehaviourEvent e = new BehaviourEvent("e-1", "17850", "85123A", EventType.BUY, 1_323_435_000_000L, 6, 2.55,
+                "GBP", "United Kingdom", "lights", null, "WHITE HANGING HEART T-LIGHT HOLDER", "api:shop-1");
+        EventJson.Parsed back = EventJson.fromWire(EventJson.toWire(e));
+
+        assertTrue(back.valid(), back.problems().toString());
+        assertEquals(e, back.event());
+    }
+
+    @Test
+    void wireRecordWithoutSourceIsNamedKafka() {
+        EventJson.Parsed p = EventJson.fromWire(bytes("""
+                {"eventId":"x","userId":"u","itemId":"i","type":"view","timestamp":1511658000000}"""));
+
+        assertTrue(p.valid(), p.problems().toString());
+        assertEquals(EventJson.UNNAMED_SOURCE, p.event().source());
+    }
+
+    @Test
+    void wireRecordsThatAreNotOneEventSayWhy() {
+        assertEquals(List.of("payload: more than one JSON value (at line 1, column 3)"),
+                EventJson.fromWire(bytes("{}{}")).problems());
+        assertTrue(EventJson.fromWire(bytes("{\"userId\":\"u\"} xyz")).problems().get(0)
+                .startsWith("payload: not JSON at line 1, column 19: Unrecognized token 'xyz'"));
+        assertEquals(List.of("payload: not UTF-8 text"), EventJson.fromWire(new byte[] {(byte) 0xC3, (byte) 0x28}).problems());
+        assertEquals(List.of("payload: empty"), EventJson.fromWire(new byte[0]).problems());
+        assertEquals(List.of("payload: nested deeper than 16 levels"),
+                EventJson.fromWire(bytes("[".repeat(500) + "]".repeat(500))).problems());
+        assertTrue(EventJson.fromWire(bytes("{\"userId\":\"a\",\"userId\":\"b\"}")).problems().get(0)
+                .startsWith("payload: a field appears twice"));
+        assertTrue(EventJson.fromWire(bytes("{\"userId\": ")).problems().get(0).startsWith("payload: not JSON at line 1"));
+        assertEquals(List.of("an event must be a JSON object, got array"), EventJson.fromWire(bytes("[1]")).problems());
+    }
+
+    @Test
+    void futureEventsBeyondTheToleranceAreNamed() {
+        BehaviourEvent e = new BehaviourEvent("e", "u", "i", EventType.BUY, 4_070_908_800_000L, 1, null, null, null,
+                null, null, null, "api:test");
+        long now = 1_796_342_400_000L;
+
+        assertEquals("timestamp: 2099-01-01T00:00:00Z is more than 300 s ahead of the receiver's clock (2026-12-04T00:00:00Z)",
+                EventValidator.futureProblem(e, now, java.time.Duration.ofMinutes(5)).orElseThrow());
+        assertTrue(EventValidator.futureProblem(e, 4_070_908_700_000L, java.time.Duration.ofMinutes(5)).isEmpty());
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }
