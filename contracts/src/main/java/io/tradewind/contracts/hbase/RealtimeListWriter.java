@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.hbase.HConstants;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Delete;
 import org.apache.hadoop.hbase.client.Put;
@@ -38,12 +39,26 @@ public final class RealtimeListWriter {
             }
             return;
         }
+        try (Table t = connection.getTable(tables.users)) {
+            t.put(listPut(userId, items, HConstants.LATEST_TIMESTAMP));
+        }
+    }
+
+    /**
+     * The Put that replaces a user's list (stored best first). With a deterministic {@code cellTimestamp} (the speed
+     * layer uses the latest event time it has folded in) writing it again after a replay changes nothing, and an
+     * older list can never hide a newer one. {@link HConstants#LATEST_TIMESTAMP} means the server's clock.
+     */
+    public static Put listPut(String userId, List<RealtimeItem> items, long cellTimestamp) {
         List<RealtimeItem> bestFirst = new ArrayList<>(items);
         bestFirst.sort(Comparator.comparingDouble(RealtimeItem::score).reversed());
-        try (Table t = connection.getTable(tables.users)) {
-            t.put(new Put(RowKeys.salted(userId))
-                    .addColumn(ServingTables.REALTIME, ServingTables.REALTIME_ITEMS, ListCodec.encodeRealtime(bestFirst)));
-        }
+        return encodedListPut(userId, ListCodec.encodeRealtime(bestFirst), cellTimestamp);
+    }
+
+    /** {@link #listPut} for a list already encoded with {@link ListCodec#encodeRealtime} (best first). */
+    public static Put encodedListPut(String userId, byte[] encodedList, long cellTimestamp) {
+        return new Put(RowKeys.salted(userId)).addColumn(ServingTables.REALTIME, ServingTables.REALTIME_ITEMS,
+                cellTimestamp, encodedList);
     }
 
     /**
@@ -54,14 +69,28 @@ public final class RealtimeListWriter {
         if (purchaseMillisByItem.isEmpty()) {
             return;
         }
+        try (Table t = connection.getTable(tables.users)) {
+            t.put(purchasesPut(userId, purchaseMillisByItem));
+        }
+    }
+
+    /**
+     * The Put recording purchases, one cell per item with the purchase time as value. Written again, it holds the
+     * same values. The cells keep the server's timestamp because their TTL counts from it: event times of a
+     * replayed history would expire them at once.
+     */
+    public static Put purchasesPut(String userId, Map<String, Long> purchaseMillisByItem) {
         // Cells expire: once the nightly retrain has seen a purchase the batch lists know it, so keeping it longer
         // only grows the row.
         Put put = new Put(RowKeys.salted(userId)).setTTL(PURCHASE_TTL.toMillis());
         purchaseMillisByItem.forEach((item, millis) -> put.addColumn(ServingTables.REALTIME,
                 ServingTables.bytes(ServingTables.REALTIME_BOUGHT_PREFIX + item), Bytes.toBytes(millis)));
-        try (Table t = connection.getTable(tables.users)) {
-            t.put(put);
-        }
+        return put;
+    }
+
+    /** The users table, for writers that batch these Puts through a {@code BufferedMutator}. */
+    public static org.apache.hadoop.hbase.TableName usersTable(String namespace) {
+        return new ServingTables(namespace).users;
     }
 
     /** Removes the user's real-time list and recent purchases. */

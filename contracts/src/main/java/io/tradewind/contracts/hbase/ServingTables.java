@@ -45,6 +45,9 @@ public final class ServingTables {
     public static final String PORTRAIT_JSON = "json";
     /** registry: version rows and the active pointer. */
     public static final byte[] REGISTRY = bytes("m");
+    /** registry: the row of the active pointer, and its column naming the version the API serves. */
+    public static final byte[] REGISTRY_ACTIVE_ROW = bytes("active");
+    public static final byte[] REGISTRY_ACTIVE_VERSION = bytes("version");
 
     /** One row per user: portrait, batch lists and real-time state, so a first visit is one Get. */
     public final TableName users;

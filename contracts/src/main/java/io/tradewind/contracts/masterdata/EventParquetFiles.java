@@ -17,9 +17,13 @@ import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.io.OutputFile;
 
-/** How master-data-set files are written and read: Parquet via parquet-avro, with {@link EventSchema}. */
-final class EventParquetFiles {
+/**
+ * How master-data-set files are written and read: Parquet via parquet-avro, with {@link EventSchema}. Every writer
+ * of the data set (the importer's appender, the speed layer's archive) gets its writer here, so the files are alike.
+ */
+public final class EventParquetFiles {
     /** Small enough that a handful of open partitions stay well inside a CLI's heap; large enough for scans. */
     static final int ROW_GROUP_BYTES = 64 * 1024 * 1024;
 
@@ -32,7 +36,12 @@ final class EventParquetFiles {
     }
 
     static ParquetWriter<GenericRecord> writer(Path file, Configuration conf) throws IOException {
-        return AvroParquetWriter.<GenericRecord>builder(LocalFiles.outputFile(file, conf))
+        return writer(LocalFiles.outputFile(file, conf), conf);
+    }
+
+    /** A writer of events (as {@link io.tradewind.core.event.EventAvroCodec} records) to any Parquet output. */
+    public static ParquetWriter<GenericRecord> writer(OutputFile out, Configuration conf) throws IOException {
+        return AvroParquetWriter.<GenericRecord>builder(out)
                 .withSchema(EventSchema.avro())
                 .withDataModel(GenericData.get())
                 .withConf(conf)

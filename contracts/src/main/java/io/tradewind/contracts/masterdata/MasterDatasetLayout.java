@@ -29,7 +29,7 @@ import org.apache.hadoop.fs.Path;
  */
 public final class MasterDatasetLayout {
     static final String PARTITION_PREFIX = "date=";
-    static final String DATA_SUFFIX = ".parquet";
+    public static final String DATA_SUFFIX = ".parquet";
     static final String TMP_DIR = "_tmp";
     static final String REJECTS_DIR = "_rejects";
 
@@ -61,7 +61,12 @@ public final class MasterDatasetLayout {
     }
 
     public Path partitionDir(LocalDate date) {
-        return new Path(root, PARTITION_PREFIX + date);
+        return new Path(root, partitionName(date));
+    }
+
+    /** The folder name of a date's partition, {@code date=2011-12-09}: what any writer of the data set must use. */
+    public static String partitionName(LocalDate date) {
+        return PARTITION_PREFIX + date;
     }
 
     /** The partition an event belongs to: its UTC date. */

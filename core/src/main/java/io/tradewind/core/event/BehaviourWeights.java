@@ -13,7 +13,9 @@ import java.util.Map;
  * (a search names no item). The order view &lt; fav &lt; cart &lt; buy and a negative return are enforced, so a
  * configuration cannot turn a view into a stronger signal than a purchase by a typo.
  */
-public final class BehaviourWeights {
+public final class BehaviourWeights implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public static final BehaviourWeights DEFAULT = new BehaviourWeights(Map.of(
             EventType.VIEW, 1.0, EventType.FAV, 2.0, EventType.CART, 3.0, EventType.BUY, 5.0,
             EventType.RETURN, -5.0, EventType.SEARCH, 0.0));

@@ -1,5 +1,7 @@
 package io.tradewind.serving.store;
 
+import io.tradewind.contracts.views.JsonLinesReader;
+import io.tradewind.contracts.views.ViewJson;
 import io.tradewind.contracts.hbase.HBaseStoreSettings;
 import io.tradewind.contracts.hbase.ServingTables;
 

@@ -1,5 +1,6 @@
 package io.tradewind.serving.store;
 
+import io.tradewind.contracts.views.ViewJson;
 import io.tradewind.contracts.hbase.HBaseStoreSettings;
 import io.tradewind.contracts.hbase.ServingTables;
 
@@ -41,7 +42,7 @@ import org.apache.hadoop.hbase.util.Bytes;
  */
 public final class ModelRegistry {
     private static final byte[] F = ServingTables.REGISTRY;
-    private static final byte[] ACTIVE_ROW = ServingTables.bytes("active");
+    private static final byte[] ACTIVE_ROW = ServingTables.REGISTRY_ACTIVE_ROW;
     private static final String VERSION_ROW = "version:";
     private static final byte[] STATE = ServingTables.bytes("state");
     private static final byte[] AS_OF = ServingTables.bytes("asOf");
@@ -51,7 +52,7 @@ public final class ModelRegistry {
     private static final byte[] ROWS = ServingTables.bytes("rows");
     private static final byte[] SEGMENTS = ServingTables.bytes("segments");
     private static final byte[] ERROR = ServingTables.bytes("error");
-    private static final byte[] ACTIVE = ServingTables.bytes("version");
+    private static final byte[] ACTIVE = ServingTables.REGISTRY_ACTIVE_VERSION;
     private static final byte[] STACK = ServingTables.bytes("stack");
     private static final byte[] HISTORY = ServingTables.bytes("history");
     private static final byte[] SEQ = ServingTables.bytes("seq");

@@ -1,5 +1,6 @@
 package io.tradewind.serving.store;
 
+import io.tradewind.contracts.views.ViewJson;
 import io.tradewind.contracts.hbase.HBaseStoreSettings;
 import io.tradewind.contracts.hbase.RowKeys;
 import io.tradewind.contracts.hbase.ScoredItem;

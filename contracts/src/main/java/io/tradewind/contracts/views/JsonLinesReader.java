@@ -1,4 +1,4 @@
-package io.tradewind.serving.store;
+package io.tradewind.contracts.views;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.BufferedReader;
@@ -12,9 +12,9 @@ import org.apache.hadoop.fs.Path;
  * Reads one {@code .jsonl} view file row by row. A line that is not a valid row fails with the file name and
  * line number, so an operator can look at exactly that line.
  */
-final class JsonLinesReader {
+public final class JsonLinesReader {
     /** Takes one parsed row; throws {@link IllegalArgumentException} for a row that parses but makes no sense. */
-    interface RowConsumer<T> {
+    public interface RowConsumer<T> {
         void accept(T row) throws IOException;
     }
 
@@ -22,22 +22,22 @@ final class JsonLinesReader {
     private final Path versionDir;
     private final String version;
 
-    JsonLinesReader(FileSystem fs, Path versionDir, String version) {
+    public JsonLinesReader(FileSystem fs, Path versionDir, String version) {
         this.fs = fs;
         this.versionDir = versionDir;
         this.version = version;
     }
 
-    String version() {
+    public String version() {
         return version;
     }
 
-    boolean exists(String file) throws IOException {
+    public boolean exists(String file) throws IOException {
         return fs.exists(new Path(versionDir, file));
     }
 
     /** Returns the number of rows read. */
-    <T> long read(String file, Class<T> type, RowConsumer<T> consumer) throws IOException {
+    public <T> long read(String file, Class<T> type, RowConsumer<T> consumer) throws IOException {
         long line = 0;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(new Path(versionDir, file)),
                 StandardCharsets.UTF_8))) {

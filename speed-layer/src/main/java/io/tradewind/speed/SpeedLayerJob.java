@@ -1,0 +1,72 @@
+package io.tradewind.speed;
+
+import io.tradewind.speed.ingest.DeadLetter;
+import io.tradewind.speed.ingest.DeadLetterSerializer;
+import io.tradewind.speed.ingest.RawEvent;
+import io.tradewind.speed.ingest.RawEventDeserializer;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * The streaming job on Kafka: reads the events topic, runs {@link SpeedLayerPipeline}, writes dead letters to their
+ * topic. Checkpointed exactly once: Kafka offsets, dedup and user state, archive files and dead letters commit
+ * together.
+ */
+public final class SpeedLayerJob {
+    /** Kafka transactions of the dead-letter sink must end well inside the broker's limit (15 min by default). */
+    static final String TRANSACTION_TIMEOUT_MS = "600000";
+
+    private final SpeedLayerSettings settings;
+
+    public SpeedLayerJob(SpeedLayerSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Builds the job on {@code env}: checkpointing, the Kafka source (to run forever), the pipeline. */
+    public SpeedLayerPipeline.Streams build(StreamExecutionEnvironment env) {
+        return build(env, source(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST), null));
+    }
+
+    /** Same, on a given source (tests bound it to the offsets present when they start). */
+    public SpeedLayerPipeline.Streams build(StreamExecutionEnvironment env, KafkaSource<RawEvent> source) {
+        env.enableCheckpointing(settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        env.setParallelism(settings.parallelism());
+        DataStream<RawEvent> raw = env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka " + settings.eventsTopic())
+                .uid("kafka-source");
+        return new SpeedLayerPipeline(settings).build(raw, deadLetterSink());
+    }
+
+    /** The events topic from {@code start}; {@code stopAt} null runs forever. */
+    public KafkaSource<RawEvent> source(OffsetsInitializer start, OffsetsInitializer stopAt) {
+        var builder = KafkaSource.<RawEvent>builder()
+                .setProperties(settings.kafkaClientProperties())
+                .setTopics(settings.eventsTopic())
+                .setGroupId(settings.consumerGroup())
+                .setStartingOffsets(start)
+                .setDeserializer(new RawEventDeserializer())
+                // Offsets are committed back on checkpoints only, so the group's lag is what the job has committed.
+                .setProperty("commit.offsets.on.checkpoint", "true")
+                .setProperty("isolation.level", "read_committed");
+        if (stopAt != null) {
+            builder.setBounded(stopAt);
+        }
+        return builder.build();
+    }
+
+    KafkaSink<DeadLetter> deadLetterSink() {
+        return KafkaSink.<DeadLetter>builder()
+                .setKafkaProducerConfig(settings.kafkaClientProperties())
+                .setRecordSerializer(new DeadLetterSerializer(settings.deadLetterTopic()))
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix("tradewind-dead-letters-" + settings.consumerGroup())
+                .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
+                .build();
+    }
+}

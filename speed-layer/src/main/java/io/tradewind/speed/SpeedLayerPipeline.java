@@ -1,0 +1,60 @@
+package io.tradewind.speed;
+
+import io.tradewind.core.event.BehaviourEvent;
+import io.tradewind.speed.archive.MasterDatasetArchive;
+import io.tradewind.speed.ingest.DeadLetter;
+import io.tradewind.speed.ingest.EventDecoder;
+import io.tradewind.speed.ingest.FirstSeenFilter;
+import io.tradewind.speed.ingest.RawEvent;
+import io.tradewind.speed.state.RealtimeUpdate;
+import io.tradewind.speed.state.UserStateFunction;
+import io.tradewind.speed.views.RealtimeViewSink;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * The speed layer's topology, given where raw records come from and where dead letters go (Kafka in production):
+ * <pre>
+ * raw records ─▶ decode ─┬─▶ (by event id) first seen ─┬─▶ archive: master data set, exactly once
+ *                        │                             └─▶ (by user) user state ─▶ real-time views (HBase)
+ *                        └─▶ dead letters (bad bytes, schema, future dates)
+ * </pre>
+ * Dedup comes before everything that keeps state, so a resent event is archived once and moves no list twice.
+ */
+public final class SpeedLayerPipeline {
+    /** What the pipeline exposes besides its sinks, so tests and the job can count what happened. */
+    public record Streams(DataStream<BehaviourEvent> accepted, DataStream<DeadLetter> deadLetters,
+                          DataStream<String> duplicateIds, DataStream<RealtimeUpdate> updates) {
+    }
+
+    private final SpeedLayerSettings settings;
+
+    public SpeedLayerPipeline(SpeedLayerSettings settings) {
+        this.settings = settings;
+    }
+
+    public Streams build(DataStream<RawEvent> raw, Sink<DeadLetter> deadLetterSink) {
+        SingleOutputStreamOperator<BehaviourEvent> decoded = raw
+                .process(new EventDecoder(settings.futureTolerance()))
+                .uid("decode").name("decode events");
+        DataStream<DeadLetter> deadLetters = decoded.getSideOutput(EventDecoder.DEAD_LETTERS);
+        deadLetters.sinkTo(deadLetterSink).uid("dead-letter-sink").name("dead-letter topic");
+
+        SingleOutputStreamOperator<BehaviourEvent> accepted = decoded
+                .keyBy(BehaviourEvent::eventId)
+                .process(new FirstSeenFilter(settings.dedupRetention()))
+                .uid("first-seen").name("drop duplicate event ids");
+
+        accepted.sinkTo(MasterDatasetArchive.sink(settings.masterDatasetUri(), settings.hadoopSettings()))
+                .uid("archive").name("archive to master data set");
+
+        SingleOutputStreamOperator<RealtimeUpdate> updates = accepted
+                .keyBy(BehaviourEvent::userId)
+                .process(new UserStateFunction(settings))
+                .uid("user-state").name("real-time user state");
+        updates.sinkTo(new RealtimeViewSink(settings)).uid("realtime-views").name("real-time views (HBase)");
+
+        return new Streams(accepted, deadLetters, accepted.getSideOutput(FirstSeenFilter.DUPLICATES), updates);
+    }
+}

@@ -1,0 +1,255 @@
+package io.tradewind.speed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tradewind.contracts.hbase.HBaseStoreSettings;
+import io.tradewind.contracts.hbase.ListCodec;
+import io.tradewind.contracts.hbase.RealtimeItem;
+import io.tradewind.contracts.hbase.RowKeys;
+import io.tradewind.contracts.hbase.ServingTables;
+import io.tradewind.contracts.masterdata.DateRange;
+import io.tradewind.contracts.masterdata.MasterDatasetReader;
+import io.tradewind.contracts.views.NeighboursView;
+import io.tradewind.contracts.views.ViewStore;
+import io.tradewind.core.event.BehaviourEvent;
+import io.tradewind.core.event.EventJson;
+import io.tradewind.core.event.EventType;
+import io.tradewind.infra.embedded.EmbeddedHBase;
+import io.tradewind.infra.embedded.EmbeddedHdfs;
+import io.tradewind.infra.embedded.EmbeddedKafka;
+import io.tradewind.speed.ingest.DeadLetter;
+import io.tradewind.speed.ingest.DeadLetterSerializer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.ConnectionFactory;
+import org.apache.hadoop.hbase.client.Get;
+import org.apache.hadoop.hbase.client.Put;
+import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.util.Bytes;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The streaming job end to end on real components: a KRaft broker, HDFS (master data set and batch views), HBase
+ * (serving tables) and Flink's MiniCluster. A mix of good, duplicate and bad records goes in through Kafka; what
+ * comes out is checked where the other layers read it.
+ */
+class SpeedLayerJobTest {
+    @TempDir
+    static Path dir;
+
+    static EmbeddedKafka kafka;
+    static EmbeddedHdfs hdfs;
+    static EmbeddedHBase hbase;
+    static Connection connection;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = EmbeddedKafka.start(dir.resolve("kafka").toFile());
+        hdfs = EmbeddedHdfs.start(dir.resolve("hdfs").toFile(), true);
+        hbase = EmbeddedHBase.start(dir.resolve("hbase").toFile());
+        connection = ConnectionFactory.createConnection(hbase.configuration());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (connection != null) {
+            connection.close();
+        }
+        if (hbase != null) {
+            hbase.close();
+        }
+        if (hdfs != null) {
+            hdfs.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void archivesValidEventsOnceDeadLettersTheRestAndUpdatesRealtimeViews() throws Exception {
+        String ns = "speedtest";
+        String views = hdfs.uri() + "/views";
+        String events = hdfs.uri() + "/events";
+        kafka.createTopic("ev", 2);
+        kafka.createTopic("ev-dead", 1);
+        publishBatchVersion(views, ns, "v1");
+
+        List<BehaviourEvent> valid = List.of(
+                event("e1", "u1", "A", EventType.VIEW, "2011-12-08T10:00:00Z"),
+                event("e2", "u1", "B", EventType.CART, "2011-12-08T10:05:00Z"),
+                event("e3", "u1", "B", EventType.BUY, "2011-12-09T09:00:00Z"),
+                event("e4", "u2", "C", EventType.FAV, "2011-12-09T11:00:00Z"),
+                // out of order: an earlier day after a later one; it still lands in its own partition
+                event("e5", "u2", "A", EventType.VIEW, "2011-12-07T08:00:00Z"));
+        List<byte[]> bad = List.of(
+                "{not json".getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) 0xC3, (byte) 0x28},
+                "{\"eventId\":\"x1\",\"itemId\":\"A\",\"type\":\"view\",\"timestamp\":1323424800000}".getBytes(StandardCharsets.UTF_8),
+                "{\"eventId\":\"x2\",\"userId\":\"u9\",\"itemId\":\"A\",\"type\":\"teleport\",\"timestamp\":1323424800000}".getBytes(StandardCharsets.UTF_8),
+                EventJson.toWire(event("x3", "u9", "A", EventType.BUY, "2099-01-01T00:00:00Z")));
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (BehaviourEvent e : valid) {
+                producer.send(new ProducerRecord<>("ev", bytes(e.userId()), EventJson.toWire(e))).get(10, TimeUnit.SECONDS);
+            }
+            producer.send(new ProducerRecord<>("ev", bytes("u1"), EventJson.toWire(valid.get(0)))).get(10, TimeUnit.SECONDS);
+            for (byte[] b : bad) {
+                producer.send(new ProducerRecord<>("ev", bytes("u9"), b)).get(10, TimeUnit.SECONDS);
+            }
+        }
+        int produced = valid.size() + 1 + bad.size();
+
+        SpeedLayerSettings settings = SpeedLayerSettings.defaults(kafka.bootstrapServers(), events, views)
+                .withTopics("ev", "ev-dead", "test-group")
+                .withHbase(SpeedLayerSettings.entries(hbase.configuration()), ns)
+                .withCheckpointInterval(Duration.ofSeconds(1))
+                .withParallelism(2);
+        List<String> duplicates = runBounded(settings);
+
+        // Archive: exactly the valid events, once each, in the partition of their own event date.
+        MasterDatasetReader reader = MasterDatasetReader.at(events, new org.apache.hadoop.conf.Configuration());
+        List<BehaviourEvent> archived;
+        try (var stream = reader.events(DateRange.all())) {
+            archived = stream.toList();
+        }
+        assertEquals(valid.stream().map(BehaviourEvent::eventId).sorted().toList(),
+                archived.stream().map(BehaviourEvent::eventId).sorted().toList());
+        assertEquals(Set.copyOf(valid), Set.copyOf(archived));
+        assertEquals(List.of(LocalDate.parse("2011-12-07"), LocalDate.parse("2011-12-08"), LocalDate.parse("2011-12-09")),
+                reader.partitions());
+        assertEquals(Set.of("e5"), reader.eventIds(LocalDate.parse("2011-12-07")));
+
+        // Dead letters: every bad record, with a reason and the original payload.
+        List<DeadLetter> dead = readCommitted("ev-dead", bad.size());
+        assertEquals(bad.size(), dead.size());
+        DeadLetter notJson = dead.stream().filter(d -> d.payload().equals("{not json")).findFirst().orElseThrow();
+        assertTrue(notJson.reason().startsWith("payload: not JSON at line 1"), notJson.reason());
+        assertEquals("u9", notJson.key());
+        assertEquals("payload: not UTF-8 text", dead.stream().filter(DeadLetter::payloadBase64).findFirst().orElseThrow().reason());
+        assertTrue(dead.stream().anyMatch(d -> d.reason().contains("userId: required")), dead.toString());
+        assertTrue(dead.stream().anyMatch(d -> d.reason().startsWith("type: must be one of")), dead.toString());
+        assertTrue(dead.stream().anyMatch(d -> d.reason().startsWith("timestamp: 2099-01-01T00:00:00Z is more than 300 s ahead")), dead.toString());
+        assertTrue(dead.stream().allMatch(d -> d.origin().startsWith("ev-")), dead.toString());
+
+        // Counts prove nothing was lost: produced = archived + dead-lettered + duplicates dropped.
+        assertEquals(List.of("e1"), duplicates);
+        assertEquals(produced, archived.size() + dead.size() + duplicates.size());
+
+        // Real-time views: u1's list holds the neighbours of what u1 just did, and u1's purchase is recorded.
+        Result u1 = userRow(ns, "u1");
+        List<RealtimeItem> list = ListCodec.decodeRealtime(u1.getValue(ServingTables.REALTIME, ServingTables.REALTIME_ITEMS));
+        assertFalse(list.isEmpty());
+        assertEquals("N-B", list.get(0).item(), list.toString()); // B was carted and bought: its neighbour leads
+        assertEquals("neighbour-of:B", list.get(0).reason());
+        assertEquals(Instant.parse("2011-12-09T09:00:00Z").toEpochMilli(), list.get(0).updatedAtMillis());
+        assertEquals(Instant.parse("2011-12-09T09:00:00Z").toEpochMilli(),
+                Bytes.toLong(u1.getValue(ServingTables.REALTIME, ServingTables.bytes(ServingTables.REALTIME_BOUGHT_PREFIX + "B"))));
+        assertTrue(userRow(ns, "u9").isEmpty(), "refused records change no state");
+    }
+
+    /** Runs the job over what the topic holds now, and returns the duplicate event ids it dropped. */
+    private static List<String> runBounded(SpeedLayerSettings settings) throws Exception {
+        Configuration flink = new Configuration();
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+        SpeedLayerJob job = new SpeedLayerJob(settings);
+        SpeedLayerPipeline.Streams streams = job.build(env,
+                job.source(OffsetsInitializer.earliest(), OffsetsInitializer.latest()));
+        List<String> duplicates = new ArrayList<>();
+        try (CloseableIterator<String> ids = streams.duplicateIds().collectAsync()) {
+            env.execute("speed layer test");
+            ids.forEachRemaining(duplicates::add);
+        }
+        return duplicates;
+    }
+
+    /** A batch version whose neighbours say A~N-A, B~N-B, C~N-C, made active in the registry as publish would. */
+    private static void publishBatchVersion(String viewsUri, String ns, String version) throws Exception {
+        ViewStore store = new ViewStore(viewsUri, new org.apache.hadoop.conf.Configuration());
+        ViewStore.VersionWriter writer = store.newVersion(version);
+        writer.writeJsonLines("neighbours.jsonl", List.of(
+                new NeighboursView("A", List.of(new NeighboursView.Neighbour("N-A", 0.5f))),
+                new NeighboursView("B", List.of(new NeighboursView.Neighbour("N-B", 0.5f), new NeighboursView.Neighbour("A", 0.1f))),
+                new NeighboursView("C", List.of(new NeighboursView.Neighbour("N-C", 0.9f)))));
+        writer.writeJson(ViewStore.MANIFEST, Map.of("version", version));
+        writer.complete();
+        ServingTables.createIfAbsent(connection, HBaseStoreSettings.defaults().withNamespace(ns));
+        try (Table registry = connection.getTable(new ServingTables(ns).registry)) {
+            registry.put(new Put(ServingTables.REGISTRY_ACTIVE_ROW)
+                    .addColumn(ServingTables.REGISTRY, ServingTables.REGISTRY_ACTIVE_VERSION, Bytes.toBytes(version)));
+        }
+    }
+
+    private static Result userRow(String ns, String user) throws Exception {
+        try (Table users = connection.getTable(new ServingTables(ns).users)) {
+            return users.get(new Get(RowKeys.salted(user)).addFamily(ServingTables.REALTIME));
+        }
+    }
+
+    private static List<DeadLetter> readCommitted(String topic, int expected) {
+        Map<String, Object> c = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<DeadLetter> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (out.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    out.add(DeadLetterSerializer.read(r.value()));
+                }
+            }
+            // Anything more would be a duplicate dead letter: give it a moment to show up.
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
+                out.add(DeadLetterSerializer.read(r.value()));
+            }
+        }
+        return out;
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    static BehaviourEvent event(String id, String user, String item, EventType type, String time) {
+        return new BehaviourEvent(id, user, item, type, Instant.parse(time).toEpochMilli(), 1,
+                type == EventType.BUY ? 2.5 : null, type == EventType.BUY ? "GBP" : null, "France", null, null,
+                "ITEM " + item, "test");
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
