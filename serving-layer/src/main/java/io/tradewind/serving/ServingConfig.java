@@ -1,17 +1,19 @@
 package io.tradewind.serving;
 
 import io.tradewind.serving.catalogue.CatalogueIndex;
+import io.tradewind.serving.events.EventIntake;
 import io.tradewind.contracts.hbase.HBaseStoreSettings;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 
 /**
  * Everything the serving layer connects to and how it listens. Production endpoints are values here (HBase's
- * ZooKeeper quorum in {@code hbase}, the Elasticsearch URL, HDFS URIs), never code.
+ * ZooKeeper quorum in {@code hbase}, the Elasticsearch URL, Kafka's bootstrap servers, HDFS URIs), never code.
  *
  * @param hbase            HBase client configuration (at least {@code hbase.zookeeper.quorum} and client port)
- * @param hadoop           for the views and events URIs (HDFS, local, …)
- * @param eventsUri        master data set that {@code POST /v1/events} appends to
+ * @param hadoop           for the batch-view URIs (HDFS, local, …)
+ * @param events           the Kafka topic {@code POST /v1/events} hands events to; null in a process that serves no
+ *                         API (publish, rollback)
  * @param apiKeysFile      hashed API keys
  * @param preferredModel   answers when a caller names no model, if the version publishes it
  * @param cacheEntries     users and items cached per version
@@ -23,7 +25,7 @@ public record ServingConfig(
         HBaseStoreSettings hbaseSettings,
         String elasticsearchUrl,
         String catalogueAlias,
-        String eventsUri,
+        EventIntake events,
         Path apiKeysFile,
         String host,
         int port,
@@ -34,24 +36,24 @@ public record ServingConfig(
     public static final String DEFAULT_MODEL = "FreshBlend";
 
     /** Defaults for everything but the endpoints: port 8080 on 127.0.0.1, alias {@code catalogue}, FreshBlend. */
-    public static ServingConfig of(Configuration hbase, Configuration hadoop, String elasticsearchUrl, String eventsUri,
+    public static ServingConfig of(Configuration hbase, Configuration hadoop, String elasticsearchUrl, EventIntake events,
                                    Path apiKeysFile) {
         return new ServingConfig(hbase, hadoop, HBaseStoreSettings.defaults(), elasticsearchUrl,
-                CatalogueIndex.DEFAULT_ALIAS, eventsUri, apiKeysFile, "127.0.0.1", 8080, DEFAULT_MODEL, 200_000, 1_000);
+                CatalogueIndex.DEFAULT_ALIAS, events, apiKeysFile, "127.0.0.1", 8080, DEFAULT_MODEL, 200_000, 1_000);
     }
 
     public ServingConfig withPort(int value) {
-        return new ServingConfig(hbase, hadoop, hbaseSettings, elasticsearchUrl, catalogueAlias, eventsUri, apiKeysFile,
+        return new ServingConfig(hbase, hadoop, hbaseSettings, elasticsearchUrl, catalogueAlias, events, apiKeysFile,
                 host, value, preferredModel, cacheEntries, versionPollMillis);
     }
 
     public ServingConfig withHost(String value) {
-        return new ServingConfig(hbase, hadoop, hbaseSettings, elasticsearchUrl, catalogueAlias, eventsUri, apiKeysFile,
+        return new ServingConfig(hbase, hadoop, hbaseSettings, elasticsearchUrl, catalogueAlias, events, apiKeysFile,
                 value, port, preferredModel, cacheEntries, versionPollMillis);
     }
 
     public ServingConfig withHBaseSettings(HBaseStoreSettings value) {
-        return new ServingConfig(hbase, hadoop, value, elasticsearchUrl, catalogueAlias, eventsUri, apiKeysFile,
+        return new ServingConfig(hbase, hadoop, value, elasticsearchUrl, catalogueAlias, events, apiKeysFile,
                 host, port, preferredModel, cacheEntries, versionPollMillis);
     }
 }

@@ -11,16 +11,13 @@ import io.tradewind.serving.api.auth.ApiKeyStore;
 import io.tradewind.serving.catalogue.CatalogueIndex;
 import io.tradewind.serving.catalogue.ElasticsearchConnection;
 import io.tradewind.serving.catalogue.ProductSearch;
-import io.tradewind.serving.events.MasterDatasetEventSink;
-import io.tradewind.serving.events.RecentPurchaseRecorder;
+import io.tradewind.serving.events.KafkaEventSink;
 import io.tradewind.serving.metrics.ServingMetrics;
 import io.tradewind.serving.publish.Publisher;
 import io.tradewind.serving.recommend.ActiveVersionTracker;
 import io.tradewind.serving.store.BatchViewLoader;
 import io.tradewind.serving.store.HBaseServingStore;
 import io.tradewind.serving.store.ModelRegistry;
-import io.tradewind.contracts.hbase.RealtimeListWriter;
-import io.tradewind.serving.store.StoreUnavailableException;
 import io.tradewind.contracts.hbase.ServingTables;
 import java.io.IOException;
 import java.time.Clock;
@@ -48,6 +45,7 @@ public final class ServingLayer implements AutoCloseable {
     private final AuditLog audit;
     private ActiveVersionTracker tracker;
     private ApiServer api;
+    private KafkaEventSink events;
 
     private ServingLayer(ServingConfig config, ProgressListener progress, Connection loadingConnection,
                          Connection servingConnection, ElasticsearchConnection elasticsearch) {
@@ -116,6 +114,10 @@ public final class ServingLayer implements AutoCloseable {
             return api;
         }
         ServingMetrics metrics = new ServingMetrics();
+        if (config.events() == null) {
+            throw new IllegalStateException("the API needs the events topic (ServingConfig.events) to take POST /v1/events");
+        }
+        events = new KafkaEventSink(config.events());
         tracker = new ActiveVersionTracker(store, config.preferredModel());
         List<HealthCheck> checks = List.of(
                 new HealthCheck("hbase", store::activeVersion),
@@ -125,26 +127,15 @@ public final class ServingLayer implements AutoCloseable {
                         throw new IllegalStateException("cluster status red");
                     }
                 }),
-                new HealthCheck("master-data-set", () -> new org.apache.hadoop.fs.Path(config.eventsUri())
-                        .getFileSystem(config.hadoop()).exists(new org.apache.hadoop.fs.Path(config.eventsUri()))));
+                new HealthCheck("event-stream", events::check));
         api = ApiServer.start(config.host(), config.port(), new ApiServer.Dependencies(
-                store, tracker, new MasterDatasetEventSink(config.eventsUri(), config.hadoop()),
-                new RecentPurchaseRecorder(realtimeWriter()),
+                store, tracker, events, config.events().futureTolerance(),
                 ApiKeyStore.open(config.apiKeysFile()), metrics, checks, config.cacheEntries(),
                 new ProductSearch(elasticsearch, config.catalogueAlias()), registry, publisher, categories, categorySync,
                 audit));
         // After the API registered its cache warming: the first poll (at once) warms for the active version.
         tracker.startPolling(config.versionPollMillis());
         return api;
-    }
-
-    private RealtimeListWriter realtimeWriter() {
-        try {
-            // The fail-fast connection: a purchase update must not hold a shop's request for HBase's retries.
-            return new RealtimeListWriter(servingConnection, config.hbaseSettings());
-        } catch (IOException e) {
-            throw new StoreUnavailableException("cannot prepare the real-time tables: " + e.getMessage(), e);
-        }
     }
 
     /** The active-version tracker of the running API (null before {@link #startApi()}). */
@@ -156,6 +147,9 @@ public final class ServingLayer implements AutoCloseable {
     public synchronized void close() {
         if (api != null) {
             api.close();
+        }
+        if (events != null) {
+            events.close();
         }
         if (tracker != null) {
             tracker.close();

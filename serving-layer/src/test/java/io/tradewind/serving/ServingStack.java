@@ -3,6 +3,8 @@ package io.tradewind.serving;
 import io.tradewind.infra.embedded.EmbeddedElasticsearch;
 import io.tradewind.infra.embedded.EmbeddedHBase;
 import io.tradewind.infra.embedded.EmbeddedHdfs;
+import io.tradewind.infra.embedded.EmbeddedKafka;
+import io.tradewind.serving.events.EventIntake;
 import io.tradewind.serving.api.auth.ApiKeyStore;
 import io.tradewind.serving.api.auth.Role;
 import io.tradewind.core.progress.ProgressListener;
@@ -19,8 +21,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The whole serving layer on real components, started once for every API test class of the run: HDFS (views and
- * the master data set), HBase (the module's {@link SharedHBase}), Elasticsearch, the test views published, the API on a free port, one admin and one
+ * The whole serving layer on real components, started once for every API test class of the run: HDFS (views),
+ * Kafka (the events topic), HBase (the module's {@link SharedHBase}), Elasticsearch, the test views published, the API on a free port, one admin and one
  * shop key. Test classes that stop a store restart it before they end. Use as
  * {@code @ExtendWith({SharedHBase.class, ServingStack.class})}: HBase is the module's shared one.
  */
@@ -46,19 +48,21 @@ public final class ServingStack implements BeforeAllCallback {
             EmbeddedElasticsearch es = EmbeddedElasticsearch.start(dir.resolve("es").toFile());
             EmbeddedHBase hbase = SharedHBase.hbase();
             String views = hdfs.uri() + "/tradewind/views";
-            String events = hdfs.uri() + "/tradewind/events";
+            EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka").toFile());
+            kafka.createTopic(EventIntake.DEFAULT_TOPIC, 2);
             ServingTestViews.write(views, "v1", hdfs.configuration());
             ApiKeyStore keys = ApiKeyStore.open(dir.resolve("api-keys.json"));
             String adminKey = keys.create("test-admin", Role.ADMIN);
             String shopKey = keys.create("test-shop", Role.SHOP);
-            ServingConfig config = ServingConfig.of(hbase.configuration(), hdfs.configuration(), es.uri(), events,
+            ServingConfig config = ServingConfig.of(hbase.configuration(), hdfs.configuration(), es.uri(),
+                            EventIntake.of(kafka.bootstrapServers()).withAckTimeout(java.time.Duration.ofSeconds(3)),
                             dir.resolve("api-keys.json"))
                     .withPort(0)
                     .withHBaseSettings(HBaseStoreSettings.defaults().withNamespace("api").withRegionsPerTable(2));
             ServingLayer layer = ServingLayer.open(config, ProgressListener.NONE);
             layer.publisher().publish(views, Optional.empty());
             int port = layer.startApi().port();
-            running = new Running(dir, hdfs, hbase, es, layer, views, events, "http://127.0.0.1:" + port, adminKey, shopKey);
+            running = new Running(dir, hdfs, hbase, es, kafka, layer, views, "http://127.0.0.1:" + port, adminKey, shopKey);
             return running;
         } catch (IOException e) {
             throw new IllegalStateException("the serving stack did not start: " + e.getMessage(), e);
@@ -67,12 +71,18 @@ public final class ServingStack implements BeforeAllCallback {
 
     /** The running stack and what tests need to call it. */
     public record Running(Path dir, EmbeddedHdfs hdfs, EmbeddedHBase hbase, EmbeddedElasticsearch elasticsearch,
-                          ServingLayer layer, String viewsUri, String eventsUri, String baseUrl, String adminKey,
+                          EmbeddedKafka kafka, ServingLayer layer, String viewsUri, String baseUrl, String adminKey,
                           String shopKey) implements ExtensionContext.Store.CloseableResource {
+        /** The events topic as the API is configured with it. */
+        public EventIntake events() {
+            return EventIntake.of(kafka.bootstrapServers()).withAckTimeout(java.time.Duration.ofSeconds(3));
+        }
+
         @Override
         public void close() throws IOException {
             layer.close();
             elasticsearch.close();
+            kafka.close();
             hdfs.close(); // HBase belongs to SharedHBase, which closes it
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);

@@ -6,12 +6,12 @@ import io.tradewind.serving.admin.CategorySync;
 import io.tradewind.serving.api.auth.ApiKeyStore;
 import io.tradewind.serving.api.auth.Role;
 import io.tradewind.serving.api.http.ApiException;
+import io.tradewind.serving.api.http.ApiRequest;
 import io.tradewind.serving.api.http.ApiResponse;
 import io.tradewind.serving.api.http.Endpoint;
 import io.tradewind.serving.api.http.EndpointHandler;
 import io.tradewind.serving.catalogue.ProductSearch;
 import io.tradewind.serving.events.EventSink;
-import io.tradewind.serving.events.RecentPurchaseRecorder;
 import io.tradewind.serving.metrics.ServingMetrics;
 import io.tradewind.serving.publish.Publisher;
 import io.tradewind.serving.recommend.ActiveVersionTracker;
@@ -30,12 +30,15 @@ import java.util.List;
  * The OpenAPI description is {@code serving-layer/src/main/resources/openapi.yaml}, kept true by tests.
  */
 public final class ApiServer implements AutoCloseable {
+    /** Bodies up to this size get a clean 413 when over the API's limit; larger ones are cut off. */
+    static final long DRAINED_BODY_BYTES = 16L * ApiRequest.MAX_BODY_BYTES;
+
     /** What the API is built on; the launcher wires production or embedded stores into it. */
     public record Dependencies(
             ServingStore store,
             ActiveVersionTracker versions,
             EventSink events,
-            RecentPurchaseRecorder purchases,
+            java.time.Duration eventFutureTolerance,
             ApiKeyStore keys,
             ServingMetrics metrics,
             List<HealthCheck> healthChecks,
@@ -71,7 +74,7 @@ public final class ApiServer implements AutoCloseable {
                 new SimilarItemsEndpoint(versions, d.store(), recommendations, d.metrics()));
         r.get("/v1/segments", "segments", Role.SHOP, new SegmentsEndpoint(versions, d.store()));
         r.get("/v1/search", "search", Role.SHOP, new SearchEndpoint(d.search(), d.versions(), d.store(), d.metrics()));
-        r.post("/v1/events", "events", Role.SHOP, new EventsEndpoint(d.events(), d.purchases(), d.metrics()));
+        r.post("/v1/events", "events", Role.SHOP, new EventsEndpoint(d.events(), d.eventFutureTolerance()));
 
         AdminEndpoints admin = new AdminEndpoints(d.registry(), d.publisher(), d.versions(), d.categories(),
                 d.categorySync(), d.audit());
@@ -95,6 +98,10 @@ public final class ApiServer implements AutoCloseable {
 
         Undertow server = Undertow.builder()
                 .addHttpListener(port, host)
+                // Undertow's limit (2 MiB by default) drops the connection without an answer. Ours (4 MiB) answers 413,
+                // and Undertow drains the rest of the body up to this bound, so the client reads the 413; only a body
+                // over the bound (an abuse, not a mistake) loses its connection.
+                .setServerOption(io.undertow.UndertowOptions.MAX_ENTITY_SIZE, DRAINED_BODY_BYTES)
                 .setHandler(WebPage.around(r.routing))
                 .build();
         server.start();

@@ -4,17 +4,18 @@ import io.tradewind.core.event.BehaviourEvent;
 import java.util.List;
 
 /**
- * Where {@code POST /v1/events} puts validated events. Today the master data set on HDFS; the speed layer's Kafka
- * topic once it exists. Stored events are durable when this returns; ids make retries idempotent.
+ * Where {@code POST /v1/events} puts validated events: the speed layer's Kafka topic ({@link KafkaEventSink}). The
+ * speed layer is the one writer of the master data set and of real-time state, so an event takes one path whichever
+ * way it came in.
  */
 public interface EventSink {
-    /** Outcome of one call: newly stored events and those whose id was stored before (client retries). */
-    record Stored(long written, long alreadyPresent) {
-    }
+    /**
+     * Returns once every event is durably accepted; ids make retries harmless (the speed layer drops ids it has seen).
+     *
+     * @throws io.tradewind.serving.store.StoreUnavailableException when they cannot be accepted now (a 503)
+     */
+    void publish(List<BehaviourEvent> events);
 
-    /** @throws io.tradewind.serving.store.StoreUnavailableException when the events cannot be stored now (a 503) */
-    Stored store(List<BehaviourEvent> events);
-
-    /** Where events go, for the health page and logs. */
-    String describe();
+    /** Checks the sink can take events now (for {@code /health}); throws with the reason when it cannot. */
+    void check() throws Exception;
 }

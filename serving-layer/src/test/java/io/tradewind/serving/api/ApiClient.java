@@ -44,7 +44,14 @@ final class ApiClient {
 
     Answer call(String method, String template, String path, String key, String body, int expectedStatus)
             throws Exception {
-        Answer answer = send(method, path, key, body);
+        return call(method, template, path, key, body == null ? null : HttpRequest.BodyPublishers.ofString(body),
+                "application/json", expectedStatus);
+    }
+
+    /** With any body (e.g. one of unknown length, sent chunked) and content type. */
+    Answer call(String method, String template, String path, String key, HttpRequest.BodyPublisher body,
+                String contentType, int expectedStatus) throws Exception {
+        Answer answer = send(method, path, key, body, contentType);
         assertEquals(expectedStatus, answer.status(), method + " " + path + " answered " + answer.body());
         if (answer.contentType() != null && answer.contentType().startsWith("application/json")) {
             List<String> problems = openApi.problems(method, template, answer.status(), answer.json());
@@ -56,24 +63,28 @@ final class ApiClient {
 
     /** Sends without any assertion (for hostile-input loops that accept several statuses). */
     Answer send(String method, String path, String key, String body) throws IOException, InterruptedException {
+        return send(method, path, key, body == null ? null : HttpRequest.BodyPublishers.ofString(body), "application/json");
+    }
+
+    private Answer send(String method, String path, String key, HttpRequest.BodyPublisher body, String contentType)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (key != null) {
             request.header("X-Api-Key", key);
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        String contentType = response.headers().firstValue("Content-Type").orElse(null);
+        String answerType = response.headers().firstValue("Content-Type").orElse(null);
         JsonNode json;
         try {
-            json = contentType != null && contentType.startsWith("application/json") ? JSON.readTree(response.body())
+            json = answerType != null && answerType.startsWith("application/json") ? JSON.readTree(response.body())
                     : JSON.getNodeFactory().textNode(response.body());
         } catch (IOException e) {
             json = JSON.getNodeFactory().textNode(response.body());
         }
-        return new Answer(response.statusCode(), json, response.body(), contentType);
+        return new Answer(response.statusCode(), json, response.body(), answerType);
     }
 }

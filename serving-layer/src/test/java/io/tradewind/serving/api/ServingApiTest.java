@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tradewind.contracts.masterdata.DateRange;
-import io.tradewind.contracts.masterdata.MasterDatasetReader;
 import io.tradewind.core.progress.ProgressListener;
 import io.tradewind.serving.ServingConfig;
 import io.tradewind.serving.ServingLayer;
@@ -21,6 +19,7 @@ import io.tradewind.contracts.hbase.HBaseStoreSettings;
 import io.tradewind.contracts.hbase.RealtimeItem;
 import io.tradewind.contracts.hbase.RealtimeListWriter;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -199,37 +198,99 @@ class ServingApiTest {
     }
 
     @Test
-    void eventsAreStoredAllOrNothingAndRetriesAddNothing() throws Exception {
-        assertEquals(List.of("21730", "71053", "22423", "85099B", "47566"),
-                items(recommendations(LOYAL, "?k=5&track=new").path("items"), "item"),
-                "new to the user: the fresh list, then popular items minus what the batch shows they bought (85123A, 84406B)");
+    void eventsGoToTheStreamAllOrNothing() throws Exception {
         String batch = """
                 [{"eventId":"api-test-1","userId":"12347","itemId":"22423","type":"BUY","timestamp":"2011-12-10T10:00:00Z",
                   "quantity":2,"unitPrice":12.75,"currency":"GBP","country":"United Kingdom"},
-                 {"eventId":"api-test-2","userId":"12347","itemId":"85123A","type":"view","timestamp":1323511200000}]""";
-        JsonNode stored = api.call("POST", "/v1/events", "/v1/events", shop, batch, 202).json();
-        assertEquals(2, stored.path("written").asInt());
-        assertTrue(stored.path("realtimeUpdated").asBoolean());
-        assertEquals(List.of("21730", "71053", "85099B", "47566", "84879"),
-                items(recommendations(LOYAL, "?k=5&track=new").path("items"), "item"),
-                "the cake stand bought a moment ago is no longer 'new to you'");
-        assertTrue(items(recommendations(LOYAL, "?k=10").path("items"), "item").contains("22423"),
-                "track=all may still offer it (replenishment)");
-        JsonNode again = api.call("POST", "/v1/events", "/v1/events", shop, batch, 202).json();
-        assertEquals(0, again.path("written").asInt());
-        assertEquals(2, again.path("alreadyPresent").asInt());
+                 {"userId":"12347","itemId":"85123A","type":"view","timestamp":1323511200000}]""";
+        JsonNode accepted = api.call("POST", "/v1/events", "/v1/events", shop, batch, 202).json();
+        assertEquals(2, accepted.path("accepted").asInt());
+        String derivedId = accepted.path("eventIds").get(1).asText();
+        assertEquals("api-test-1", accepted.path("eventIds").get(0).asText());
+        assertEquals(derivedId, api.call("POST", "/v1/events", "/v1/events", shop, batch, 202).json()
+                .path("eventIds").get(1).asText(), "a retry carries the same derived id, so the stream drops it");
+        assertFalse(accepted.toString().contains("hdfs"), "the answer names no internal store");
+
+        String ndjson = """
+                {"eventId":"api-test-3","userId":"12347","itemId":"21730","type":"cart","timestamp":1323511200000}
+
+                {"eventId":"api-test-4","userId":"12347","itemId":"21730","type":"fav","timestamp":1323511260000}
+                """;
+        assertEquals(2, api.call("POST", "/v1/events", "/v1/events", shop, HttpRequest.BodyPublishers.ofString(ndjson),
+                "application/x-ndjson", 202).json().path("accepted").asInt());
 
         String mixed = """
-                [{"userId":"u1","itemId":"22423","type":"BUY","timestamp":"2011-12-10T10:00:00Z"},
+                [{"eventId":"api-test-5","userId":"u1","itemId":"22423","type":"BUY","timestamp":"2011-12-10T10:00:00Z"},
                  {"userId":"u2","itemId":"22423","type":"PURCHASE","timestamp":"yesterday","colour":"red"}]""";
         JsonNode rejected = api.call("POST", "/v1/events", "/v1/events", shop, mixed, 400).json();
         assertEquals(1, rejected.path("events").size());
         assertEquals(1, rejected.path("events").get(0).path("index").asInt());
         assertEquals(3, rejected.path("events").get(0).path("problems").size(), rejected.toString());
+        JsonNode future = api.call("POST", "/v1/events", "/v1/events", shop, """
+                {"eventId":"api-test-6","userId":"u1","itemId":"22423","type":"BUY","timestamp":"2099-01-01T00:00:00Z"}""",
+                400).json();
+        assertTrue(future.path("events").get(0).path("problems").get(0).asText()
+                .startsWith("timestamp: 2099-01-01T00:00:00Z is more than 300 s ahead"), future.toString());
+
+        String one = "{\"eventId\":\"api-test-7\",\"userId\":\"u1\",\"itemId\":\"22423\",\"type\":\"view\",\"timestamp\":1323511200000}";
+        assertTrue(api.call("POST", "/v1/events", "/v1/events", shop, one + one, 400).json().path("error").asText()
+                .startsWith("body is not one JSON value: more than one JSON value (at line 1"));
+        assertTrue(api.call("POST", "/v1/events", "/v1/events", shop, one + " xyz", 400).json().path("error").asText()
+                .startsWith("body is not one JSON value: not JSON at line 1"));
+        assertEquals("body is not one JSON value: nested deeper than 16 levels", api.call("POST", "/v1/events",
+                "/v1/events", shop, "[".repeat(5000) + "]".repeat(5000), 400).json().path("error").asText());
         api.call("POST", "/v1/events", "/v1/events", shop, "{not json", 400);
 
-        long onHdfs = MasterDatasetReader.at(stack.eventsUri(), stack.hdfs().configuration()).count(DateRange.all());
-        assertEquals(2, onHdfs, "the two valid events once; nothing of the rejected batch");
+        String huge = "[" + (one + ",").repeat(50_000) + one + "]"; // about 5 MiB
+        assertTrue(api.call("POST", "/v1/events", "/v1/events", shop, huge, 413).json().path("error").asText()
+                .startsWith("request body larger than"));
+        assertEquals(413, api.call("POST", "/v1/events", "/v1/events", shop,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))),
+                "application/json", 413).status(), "a chunked body over the limit is a 413 too, not a reset");
+
+        List<String> onTopic = EventTopic.ids(stack.kafka(), stack.events().topic(), 5);
+        assertEquals(List.of("api-test-1", derivedId, "api-test-1", derivedId, "api-test-3", "api-test-4"),
+                onTopic.stream().filter(id -> id.equals(derivedId) || id.startsWith("api-test-")).toList(),
+                "the valid events, in order; nothing of a refused request");
+    }
+
+    @Test
+    void aStoppedEventStreamIsA503AndWhatWasAcceptedStays() throws Exception {
+        String event = """
+                {"eventId":"outage-1","userId":"u1","itemId":"22423","type":"view","timestamp":1323511200000}""";
+        api.call("POST", "/v1/events", "/v1/events", shop, event, 202);
+        stack.kafka().stop();
+        try {
+            JsonNode refused = api.call("POST", "/v1/events", "/v1/events", shop, event.replace("outage-1", "outage-2"),
+                    503).json();
+            assertTrue(refused.path("error").asText().startsWith("the event stream cannot take events now"), refused.toString());
+            assertEquals("down", api.get("/health", "/health", null, 503).json().path("dependencies").path("event-stream")
+                    .path("status").asText());
+        } finally {
+            stack.kafka().restart();
+        }
+        api.call("POST", "/v1/events", "/v1/events", shop, event.replace("outage-1", "outage-3"), 202);
+        List<String> ids = EventTopic.ids(stack.kafka(), stack.events().topic(), 5);
+        assertTrue(ids.contains("outage-1") && ids.contains("outage-3"), ids.toString());
+    }
+
+    @Test
+    void justBoughtItemsLeaveNewToYouOnceTheSpeedLayerRecordsThem() throws Exception {
+        assertEquals(List.of("21730", "71053", "22423", "85099B", "47566"),
+                items(recommendations(LOYAL, "?k=5&track=new").path("items"), "item"),
+                "new to the user: the fresh list, then popular items minus what the batch shows they bought (85123A, 84406B)");
+        RealtimeListWriter speedLayer = new RealtimeListWriter(SharedHBase.loadingConnection(),
+                HBaseStoreSettings.defaults().withNamespace("api"));
+        speedLayer.recordPurchases(LOYAL, java.util.Map.of("22423", Instant.parse("2011-12-10T10:00:00Z").toEpochMilli()));
+        try {
+            assertEquals(List.of("21730", "71053", "85099B", "47566", "84879"),
+                    items(recommendations(LOYAL, "?k=5&track=new").path("items"), "item"),
+                    "the cake stand bought a moment ago is no longer 'new to you'");
+            assertTrue(items(recommendations(LOYAL, "?k=10").path("items"), "item").contains("22423"),
+                    "track=all may still offer it (replenishment)");
+        } finally {
+            speedLayer.clear(LOYAL);
+        }
     }
 
     @Test
@@ -274,7 +335,7 @@ class ServingApiTest {
         ServingTestViews.write(stack.viewsUri(), "v2", stack.hdfs().configuration());
         // Published from another process's point of view (as ./tradewind publish does): the API finds out by polling.
         try (ServingLayer cli = ServingLayer.open(ServingConfig.of(SharedHBase.configuration(), stack.hdfs().configuration(),
-                stack.elasticsearch().uri(), stack.eventsUri(), null)
+                stack.elasticsearch().uri(), stack.events(), null)
                 .withHBaseSettings(HBaseStoreSettings.defaults().withNamespace("api")), ProgressListener.NONE)) {
             cli.publisher().publish(stack.viewsUri(), Optional.of("v2"));
         }

@@ -62,7 +62,7 @@ final class ApiProcess implements AutoCloseable {
         command.add(System.getProperty("java.class.path"));
         command.add("io.tradewind.infra.cli.TradewindCli");
         command.addAll(List.of("serve", "--port", String.valueOf(port), "--hbase-zookeeper", stores.zookeeper(),
-                "--elasticsearch", stores.elasticsearch(), "--events", stores.eventsUri()));
+                "--elasticsearch", stores.elasticsearch(), "--kafka", stores.kafka()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ApiProcess api = new ApiProcess(process, log, "http://127.0.0.1:" + port);
         try {

@@ -89,7 +89,7 @@ public final class ServeBenchmark {
             Files.deleteIfExists(keysFile);
             String key = ApiKeyStore.open(keysFile).create("bench", Role.SHOP);
             ServingConfig config = ServingConfig.of(stores.hbase().configuration(), hdfs.configuration(),
-                    stores.elasticsearch().uri(), events, keysFile).withPort(0);
+                    stores.elasticsearch().uri(), null, keysFile).withPort(0);
             try (ServingLayer layer = ServingLayer.open(config, progress)) {
                 layer.publisher().publish(views, Optional.empty());
             }

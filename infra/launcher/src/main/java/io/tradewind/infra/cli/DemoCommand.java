@@ -16,6 +16,8 @@ import io.tradewind.core.portrait.Portrait;
 import io.tradewind.infra.embedded.EmbeddedHdfs;
 import io.tradewind.infra.serve.EmbeddedServingStores;
 import io.tradewind.infra.serve.ServingSession;
+import io.tradewind.infra.serve.SpeedLayerRunner;
+import io.tradewind.infra.serve.StoreEndpoints;
 import java.io.File;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -104,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Starts HBase and Elasticsearch, publishes the new version, and serves the API and page. */
+    /** Starts HBase, Kafka and Elasticsearch, publishes the new version, and serves the API, page and speed layer. */
     private void serve(EmbeddedHdfs hdfs, String views, String events, Path work, List<Portrait> examples,
                        ConsoleProgress progress, PrintStream out) throws Exception {
         out.println();
@@ -113,9 +115,10 @@ final class DemoCommand implements Callable<Integer> {
         Path keys = work.resolve("api-keys.json");
         Files.deleteIfExists(keys); // a fresh demo prints fresh keys
         List<String> newKeys = ServingSession.ensureKeys(keys);
+        StoreEndpoints endpoints = stores.endpoints(hdfs.uri(), views, events, null);
         try {
-            session = ServingSession.start(stores.endpoints(hdfs.uri(), views, events, null), hdfs.configuration(),
-                    views, port, keys, StoreOptions.endpointsFile(), progress, out);
+            session = ServingSession.start(endpoints, hdfs.configuration(), views, port, keys,
+                    StoreOptions.endpointsFile(), progress, out);
         } catch (RuntimeException | java.io.IOException e) {
             stores.close();
             throw e;
@@ -131,7 +134,8 @@ final class DemoCommand implements Callable<Integer> {
             stores.close();
             return;
         }
-        session.serveUntilStopped(out, session, stores, hdfs);
+        SpeedLayerRunner speed = SpeedLayerRunner.start(endpoints, hdfs.configuration(), out);
+        session.serveUntilStopped(out, speed, session, stores, hdfs);
     }
 
     /** Retrain as of the day after the newest event, so the whole history counts. */

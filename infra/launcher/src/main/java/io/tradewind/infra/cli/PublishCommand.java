@@ -33,7 +33,7 @@ final class PublishCommand implements Callable<Integer> {
             throw new IllegalArgumentException("pass --views URI (the batch-views root retrain wrote)");
         }
         ServingConfig config = ServingConfig.of(endpoints.hbaseConfiguration(), new Configuration(),
-                endpoints.elasticsearch(), endpoints.eventsUri(), null);
+                endpoints.elasticsearch(), null, null);
         try (ServingLayer layer = ServingLayer.open(config, new ConsoleProgress())) {
             Publisher.Published p = layer.publisher().publish(root, Optional.ofNullable(version));
             CategorySync.Synced categories = layer.categorySync().apply();

@@ -20,7 +20,7 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StoreEndpoints endpoints = stores.resolve();
         ServingConfig config = ServingConfig.of(endpoints.hbaseConfiguration(), new Configuration(),
-                endpoints.elasticsearch(), endpoints.eventsUri(), null);
+                endpoints.elasticsearch(), null, null);
         try (ServingLayer layer = ServingLayer.open(config, ProgressListener.NONE)) {
             Publisher.RolledBack r = layer.publisher().rollback();
             System.out.printf("Rolled back from %s to %s (catalogue index %s); running APIs follow within a second.%n",

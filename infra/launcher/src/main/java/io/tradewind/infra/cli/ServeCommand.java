@@ -3,6 +3,7 @@ package io.tradewind.infra.cli;
 import io.tradewind.infra.embedded.EmbeddedHdfs;
 import io.tradewind.infra.serve.EmbeddedServingStores;
 import io.tradewind.infra.serve.ServingSession;
+import io.tradewind.infra.serve.SpeedLayerRunner;
 import io.tradewind.infra.serve.StoreEndpoints;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,14 +15,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the HTTP API and page. With --hbase-zookeeper and --elasticsearch it uses those stores; "
-                + "without, it starts HDFS, HBase and Elasticsearch embedded on this machine.")
+        description = "Serve the HTTP API and page. With --hbase-zookeeper, --elasticsearch and --kafka it uses those stores; "
+                + "without, it starts HDFS, HBase, Kafka, Elasticsearch and the speed layer embedded on this machine.")
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--views", description = "Publish the version this batch-views root's CURRENT names before serving.")
     String views;
 
-    @Option(names = "--events", description = "Master data set that POST /v1/events appends to (required with external "
-            + "stores; embedded default: the embedded HDFS's /tradewind/events).")
+    @Option(names = "--kafka", paramLabel = "HOST:PORT,...", description = "Kafka bootstrap servers of the events topic "
+            + "that POST /v1/events produces to (external stores; the speed layer runs on your Flink cluster).")
+    String kafka;
+
+    @Option(names = "--events", description = "Master data set the embedded speed layer archives to (embedded default: "
+            + "the embedded HDFS's /tradewind/events).")
     String events;
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
@@ -40,11 +45,11 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         Path keys = KeysCommand.defaultFile();
-        if (zookeeper != null || elasticsearch != null) {
-            if (zookeeper == null || elasticsearch == null || events == null) {
-                throw new IllegalArgumentException("with external stores pass --hbase-zookeeper, --elasticsearch and --events");
+        if (zookeeper != null || elasticsearch != null || kafka != null) {
+            if (zookeeper == null || elasticsearch == null || kafka == null) {
+                throw new IllegalArgumentException("with external stores pass --hbase-zookeeper, --elasticsearch and --kafka");
             }
-            StoreEndpoints stores = new StoreEndpoints(zookeeper, null, elasticsearch, null, views, events, null);
+            StoreEndpoints stores = new StoreEndpoints(zookeeper, null, elasticsearch, kafka, null, views, events, null);
             List<String> newKeys = ServingSession.ensureKeys(keys);
             ServingSession session = ServingSession.start(stores, new Configuration(), views, port, keys,
                     StoreOptions.endpointsFile(), new ConsoleProgress(), out);
@@ -59,12 +64,14 @@ final class ServeCommand implements Callable<Integer> {
         EmbeddedHdfs hdfs = EmbeddedHdfs.start(hdfsDir.toFile(), fresh);
         EmbeddedServingStores stores = EmbeddedServingStores.start(work.resolve("stores"), out);
         String eventsUri = events != null ? events : hdfs.uri() + "/tradewind/events";
-        StoreEndpoints endpoints = stores.endpoints(hdfs.uri(), views, eventsUri, null);
+        String viewsUri = views != null ? views : hdfs.uri() + "/tradewind/views";
+        StoreEndpoints endpoints = stores.endpoints(hdfs.uri(), viewsUri, eventsUri, null);
         List<String> newKeys = ServingSession.ensureKeys(keys);
         ServingSession session = ServingSession.start(endpoints, hdfs.configuration(), views, port, keys,
                 StoreOptions.endpointsFile(), new ConsoleProgress(), out);
+        SpeedLayerRunner speed = SpeedLayerRunner.start(endpoints, hdfs.configuration(), out);
         session.printHowToUse(newKeys, keys, List.of(), null, out);
-        session.serveUntilStopped(out, session, stores, hdfs);
+        session.serveUntilStopped(out, speed, session, stores, hdfs);
         return 0;
     }
 }

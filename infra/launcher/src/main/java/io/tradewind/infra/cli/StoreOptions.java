@@ -26,7 +26,7 @@ final class StoreOptions {
 
     StoreEndpoints resolve() throws IOException {
         if (zookeeper != null && elasticsearch != null) {
-            return new StoreEndpoints(zookeeper, null, elasticsearch, null, null, null, null);
+            return new StoreEndpoints(zookeeper, null, elasticsearch, null, null, null, null, null);
         }
         if (zookeeper != null || elasticsearch != null) {
             throw new IllegalArgumentException("pass both --hbase-zookeeper and --elasticsearch, or neither to use a "

@@ -4,6 +4,7 @@ import io.tradewind.contracts.views.ViewStore;
 import io.tradewind.core.progress.ProgressListener;
 import io.tradewind.serving.ServingConfig;
 import io.tradewind.serving.ServingLayer;
+import io.tradewind.serving.events.EventIntake;
 import io.tradewind.serving.api.auth.ApiKeyStore;
 import io.tradewind.serving.api.auth.Role;
 import io.tradewind.serving.publish.Publisher;
@@ -39,7 +40,7 @@ public final class ServingSession implements AutoCloseable {
     public static ServingSession start(StoreEndpoints stores, Configuration hadoop, String views, int port, Path keysFile,
                                        Path endpointsFile, ProgressListener progress, PrintStream out) throws IOException {
         ServingConfig config = ServingConfig.of(stores.hbaseConfiguration(), hadoop, stores.elasticsearch(),
-                stores.eventsUri(), keysFile).withPort(port);
+                EventIntake.of(stores.kafka()), keysFile).withPort(port);
         ServingLayer layer = ServingLayer.open(config, progress);
         try {
             if (views != null && alreadyLoaded(layer, views, hadoop)) {

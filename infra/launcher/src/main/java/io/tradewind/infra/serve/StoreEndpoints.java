@@ -10,17 +10,17 @@ import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.HConstants;
 
 /**
- * Where the serving stores are: HBase's ZooKeeper ({@code host:port} and parent znode) and the Elasticsearch URL,
- * plus the HDFS the views and events live on. A running {@code serve} or {@code demo} writes them to a file so that
+ * Where the stores are: HBase's ZooKeeper ({@code host:port} and parent znode), the Elasticsearch URL, Kafka's
+ * bootstrap servers (the events topic), plus the HDFS the views and the master data set live on. A running {@code serve} or {@code demo} writes them to a file so that
  * {@code publish} and {@code rollback} in another shell find its embedded stores; production passes them as
  * options instead.
  */
-public record StoreEndpoints(String zookeeper, String znodeParent, String elasticsearch, String hdfs, String viewsUri,
-                             String eventsUri, String api) {
+public record StoreEndpoints(String zookeeper, String znodeParent, String elasticsearch, String kafka, String hdfs,
+                             String viewsUri, String eventsUri, String api) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public StoreEndpoints withApi(String value) {
-        return new StoreEndpoints(zookeeper, znodeParent, elasticsearch, hdfs, viewsUri, eventsUri, value);
+        return new StoreEndpoints(zookeeper, znodeParent, elasticsearch, kafka, hdfs, viewsUri, eventsUri, value);
     }
 
     /** HBase client configuration for these endpoints. */

@@ -51,10 +51,10 @@ class ServingCommandsTest {
     }
 
     @Test
-    void serveOnExternalStoresNeedsTheEventsLocation() {
+    void serveOnExternalStoresNeedsTheEventStream() {
         CommandLineErrorsTest.Outcome o = CommandLineErrorsTest.run("serve", "--hbase-zookeeper", "127.0.0.1:2181",
                 "--elasticsearch", "http://127.0.0.1:9200");
         assertEquals(1, o.exitCode());
-        assertTrue(o.err().contains("--events"), o.err());
+        assertTrue(o.err().contains("--hbase-zookeeper, --elasticsearch and --kafka"), o.err());
     }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class ApiRequest {
     /** Longest parameter value accepted; longer is a 400, not work for the stores. */
     public static final int MAX_PARAMETER_LENGTH = 512;
-    private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
     private final HttpServerExchange exchange;
     private final ApiPrincipal principal;
@@ -110,16 +110,27 @@ public final class ApiRequest {
                 + abbreviate(raw.get()) + "'");
     }
 
+    /** The request's {@code Content-Type}, or null. */
+    public String contentType() {
+        return exchange.getRequestHeaders().getFirst(io.undertow.util.Headers.CONTENT_TYPE);
+    }
+
     /** The request body, at most 4 MiB (more is a 413). Must be called on a worker thread. */
     public byte[] body() throws IOException {
         exchange.startBlocking();
         try (InputStream in = exchange.getInputStream()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
-                throw new ApiException(413, "request body larger than " + MAX_BODY_BYTES + " bytes");
+                throw tooLarge();
             }
             return bytes;
+        } catch (io.undertow.server.RequestTooBigException e) {
+            throw tooLarge(); // a declared Content-Length over the server's limit
         }
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(413, "request body larger than " + MAX_BODY_BYTES + " bytes (4 MiB): send fewer events per request");
     }
 
     static String abbreviate(String value) {

@@ -1,0 +1,48 @@
+package io.tradewind.infra.serve;
+
+import io.tradewind.contracts.hbase.HBaseStoreSettings;
+import io.tradewind.speed.SpeedLayerJob;
+import io.tradewind.speed.SpeedLayerSettings;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The speed layer as {@code serve} and {@code demo} run it on this machine: the same streaming job that
+ * {@code flink run} submits to a cluster, on a Flink MiniCluster in this JVM, reading the embedded Kafka and writing
+ * the embedded HDFS and HBase. A failing task restarts from the last checkpoint (a few times), as on a cluster.
+ */
+public final class SpeedLayerRunner implements AutoCloseable {
+    private final JobClient job;
+
+    private SpeedLayerRunner(JobClient job) {
+        this.job = job;
+    }
+
+    public static SpeedLayerRunner start(StoreEndpoints stores, org.apache.hadoop.conf.Configuration hadoop,
+                                         PrintStream out) throws Exception {
+        SpeedLayerSettings settings = SpeedLayerSettings.defaults(stores.kafka(), stores.eventsUri(), stores.viewsUri())
+                .withHadoop(SpeedLayerSettings.entries(hadoop))
+                .withHbase(SpeedLayerSettings.entries(stores.hbaseConfiguration()), HBaseStoreSettings.DEFAULT_NAMESPACE)
+                .withVersionCheckInterval(Duration.ofSeconds(5));
+        Configuration flink = new Configuration();
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 5);
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(5));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+        new SpeedLayerJob(settings).build(env);
+        JobClient job = env.executeAsync("tradewind speed layer");
+        out.println("Speed layer running (Flink job " + job.getJobID() + "): " + settings.eventsTopic() + " -> "
+                + settings.masterDatasetUri() + " and HBase real-time views; dead letters in " + settings.deadLetterTopic());
+        return new SpeedLayerRunner(job);
+    }
+
+    @Override
+    public void close() throws Exception {
+        job.cancel().get(30, TimeUnit.SECONDS);
+    }
+}

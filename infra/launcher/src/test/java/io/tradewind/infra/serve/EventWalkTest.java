@@ -1,0 +1,196 @@
+package io.tradewind.infra.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradewind.batch.ingest.EventImporter;
+import io.tradewind.batch.retrain.RetrainOptions;
+import io.tradewind.batch.retrain.RetrainPipeline;
+import io.tradewind.contracts.masterdata.DateRange;
+import io.tradewind.contracts.masterdata.MasterDatasetReader;
+import io.tradewind.core.event.BehaviourEvent;
+import io.tradewind.core.progress.ProgressListener;
+import io.tradewind.infra.embedded.EmbeddedHdfs;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One event's walk through the lambda architecture on real components, as a shop sees it: {@code POST /v1/events}
+ * (serving layer) → Kafka → the speed layer's Flink job → HBase real-time views and the HDFS master data set → back
+ * out of {@code GET /v1/users/{id}/recommendations}. The batch side is a real import and retrain of a small shop.
+ */
+class EventWalkTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static Path dir;
+    static EmbeddedHdfs hdfs;
+    static EmbeddedServingStores stores;
+    static ServingSession session;
+    static SpeedLayerRunner speed;
+    static StoreEndpoints endpoints;
+    static String shopKey;
+
+    @BeforeAll
+    static void start() throws Exception {
+        // Elasticsearch runs as another user here (it refuses root): the folder must be traversable.
+        dir = Files.createTempDirectory("tradewind-walk", PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
+        PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
+        hdfs = EmbeddedHdfs.start(dir.resolve("hdfs").toFile(), true);
+        String events = hdfs.uri() + "/tradewind/events";
+        String views = hdfs.uri() + "/tradewind/views";
+        Path csv = dir.resolve("shop.csv");
+        Files.writeString(csv, familyShop());
+        new EventImporter(hdfs.configuration()).run("online-retail", csv.toString(), events, ProgressListener.NONE);
+        new RetrainPipeline(hdfs.configuration(), ProgressListener.NONE)
+                .run(RetrainOptions.defaults(events, views, Instant.parse("2011-12-01T00:00:00Z")));
+        stores = EmbeddedServingStores.start(dir.resolve("stores"), quiet);
+        endpoints = stores.endpoints(hdfs.uri(), views, events, null);
+        Path keys = dir.resolve("api-keys.json");
+        shopKey = ServingSession.ensureKeys(keys).get(0);
+        session = ServingSession.start(endpoints, hdfs.configuration(), views, 0, keys, dir.resolve("endpoints.json"),
+                ProgressListener.NONE, quiet);
+        speed = SpeedLayerRunner.start(endpoints, hdfs.configuration(), quiet);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {speed, session, stores, hdfs}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void aPostedEventChangesTheUsersRecommendationsAndReachesTheMasterDataSet() throws Exception {
+        String user = "13000"; // buys family A only
+        String item = "21010"; // family B: never bought by this user
+        long now = System.currentTimeMillis();
+        JsonNode accepted = post("""
+                [{"eventId":"walk-1","userId":"%s","itemId":"%s","type":"view","timestamp":%d},
+                 {"eventId":"walk-2","userId":"%s","itemId":"%s","type":"cart","timestamp":%d}]"""
+                .formatted(user, item, now, user, item, now + 1));
+        assertEquals(2, accepted.path("accepted").asInt());
+
+        long posted = System.nanoTime();
+        JsonNode list = pollRecommendations(user, "", items -> items.stream()
+                .anyMatch(i -> "realtime".equals(i.path("source").asText())));
+        long visibleMillis = (System.nanoTime() - posted) / 1_000_000;
+        JsonNode first = realtime(list).get(0);
+        assertEquals("neighbour of " + item, first.path("because").asText(), list.toString());
+        assertTrue(first.path("item").asText().startsWith("2101"), "a neighbour from family B: " + list);
+        assertTrue(visibleMillis < 30_000, "visible after " + visibleMillis + " ms");
+
+        String bought = realtime(list).get(0).path("item").asText();
+        post("""
+                {"eventId":"walk-3","userId":"%s","itemId":"%s","type":"buy","timestamp":%d,"quantity":1,"unitPrice":2.5}"""
+                .formatted(user, bought, now + 2));
+        pollRecommendations(user, "&track=new", items -> items.stream().noneMatch(i -> bought.equals(i.path("item").asText())));
+
+        Set<String> archived = pollArchive(Set.of("walk-1", "walk-2", "walk-3"));
+        assertEquals(Set.of("walk-1", "walk-2", "walk-3"), archived);
+    }
+
+    private static List<JsonNode> realtime(JsonNode answer) {
+        List<JsonNode> out = new ArrayList<>();
+        answer.path("items").forEach(i -> {
+            if ("realtime".equals(i.path("source").asText())) {
+                out.add(i);
+            }
+        });
+        return out;
+    }
+
+    private static JsonNode pollRecommendations(String user, String query, Predicate<List<JsonNode>> until) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode answer = null;
+        while (System.nanoTime() < deadline) {
+            answer = get("/v1/users/" + user + "/recommendations?k=10" + query);
+            List<JsonNode> items = new ArrayList<>();
+            answer.path("items").forEach(items::add);
+            if (until.test(items)) {
+                return answer;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the recommendations never showed the events: " + answer);
+    }
+
+    private static Set<String> pollArchive(Set<String> ids) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Set<String> found = Set.of();
+        while (System.nanoTime() < deadline) {
+            try (Stream<BehaviourEvent> all = MasterDatasetReader.at(endpoints.eventsUri(), hdfs.configuration())
+                    .events(DateRange.all())) {
+                found = all.map(BehaviourEvent::eventId).filter(ids::contains).collect(Collectors.toSet());
+            }
+            if (found.size() == ids.size()) {
+                return found;
+            }
+            Thread.sleep(500);
+        }
+        return found;
+    }
+
+    private static JsonNode post(String body) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(session.baseUrl() + "/v1/events"))
+                .header("X-Api-Key", shopKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(session.baseUrl() + path))
+                .header("X-Api-Key", shopKey).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    /**
+     * 60 customers, each loyal to one of three product families (items 21000-21005, 21010-21015, 21020-21025), buying
+     * a few items of it every month of 2011, so item neighbours stay within a family.
+     */
+    static String familyShop() {
+        List<String> lines = new ArrayList<>();
+        Random random = new Random(11);
+        int invoice = 550000;
+        for (int customer = 0; customer < 60; customer++) {
+            int family = customer % 3;
+            for (int month = 1; month <= 11; month++) {
+                invoice++;
+                for (int line = 0; line < 3; line++) {
+                    int item = 21000 + family * 10 + random.nextInt(6);
+                    lines.add(String.format("%d,%d,FAMILY %c ITEM %d,%d,2011-%02d-%02d 10:00:00,%.2f,%d.0,France", invoice,
+                            item, (char) ('A' + family), item, 1 + random.nextInt(3), month, 1 + random.nextInt(27),
+                            1.5 + family, 13000 + customer));
+                }
+            }
+        }
+        lines.sort(java.util.Comparator.comparing((String line) -> line.split(",")[4]));
+        return "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+                + String.join("\n", lines) + "\n";
+    }
+}
