@@ -113,27 +113,35 @@ public final class OrIncEvaluation {
         }
     }
 
-    /** The settings grid searched on validation (first point: the defaults). */
+    /**
+     * The settings searched on validation (first point: the defaults): learning settings, each replayed once,
+     * times list mixes (neighbour weight x trending weight), which only change how the replayed states rank.
+     */
     static List<IncrementalConfig> grid(boolean quick) {
         IncrementalConfig d = IncrementalConfig.defaults();
-        List<IncrementalConfig> grid = new ArrayList<>();
-        grid.add(d);
-        if (quick) {
-            return grid;
+        List<IncrementalConfig> learning = new ArrayList<>(List.of(d));
+        if (!quick) {
+            learning.addAll(List.of(d.withAlpha(0.1), d.withAlpha(0.5), d.withBeta(0.02), d.withBeta(0.3),
+                    d.withLearningRate(0.02), d.withLearningRate(0.2)));
         }
-        for (double alpha : new double[] {0.1, 0.3, 0.5}) {
-            for (double beta : new double[] {0.05, 0.2}) {
-                grid.add(d.withAlpha(alpha).withBeta(beta));
+        List<IncrementalConfig> grid = new ArrayList<>();
+        for (IncrementalConfig l : learning) {
+            grid.add(l);
+            for (double neighbour : quick ? new double[] {0.1, 0.6} : new double[] {0.1, 0.3, 0.6}) {
+                for (double trending : new double[] {0.3, 0.6}) {
+                    IncrementalConfig mix = l.withMix(l.cfWeight(), l.ownWeight(), neighbour, trending);
+                    if (!mix.equals(l)) {
+                        grid.add(mix);
+                    }
+                }
             }
         }
-        for (double lr : new double[] {0.02, 0.2}) {
-            grid.add(d.withLearningRate(lr));
-        }
-        for (double lambda : new double[] {2, 10}) {
-            grid.add(d.withLambda(lambda));
-        }
-        grid.add(d.withDistillK(50));
         return grid;
+    }
+
+    /** Same learning settings: the same replay. */
+    private static boolean sameReplay(IncrementalConfig a, IncrementalConfig b) {
+        return a.withMix(0, 0, 0, 0).equals(b.withMix(0, 0, 0, 0));
     }
 
     private OrIncEvaluation() {
@@ -173,8 +181,11 @@ public final class OrIncEvaluation {
                 int best = 0;
                 double bestNdcg = -1;
                 List<TrackMetrics> scored = new ArrayList<>();
+                Replayed r = null;
                 for (IncrementalConfig config : grid) {
-                    Replayed r = replay(validation, vTeacher.teacher, config);
+                    if (r == null || !sameReplay(r.config(), config)) {
+                        r = replay(validation, vTeacher.teacher, config);
+                    }
                     TrackMetrics m = evaluateIncremental(validation, r, config, track);
                     scored.add(m);
                     if (m.at(10).ndcg() > bestNdcg) {
@@ -324,7 +335,7 @@ public final class OrIncEvaluation {
     }
 
     /** The states after a replay, and what the replay cost. */
-    record Replayed(Teacher teacher, Map<String, UserState> states, Trending trending, long events, double seconds,
+    record Replayed(IncrementalConfig config, Teacher teacher, Map<String, UserState> states, Trending trending, long events, double seconds,
                     long itemsTouched, int maxItemsTouched, long parameters) {
     }
 
@@ -373,7 +384,7 @@ public final class OrIncEvaluation {
         trending = counter.snapshot(setup.windows().cutoffMillis(), TRENDING_ITEMS);
         double seconds = seconds(start);
         long parameters = states.values().stream().mapToLong(UserState::parameters).sum();
-        return new Replayed(teacher, states, trending, n, seconds, touched, maxTouched, parameters);
+        return new Replayed(config, teacher, states, trending, n, seconds, touched, maxTouched, parameters);
     }
 
     /**
