@@ -89,16 +89,27 @@ public final class IncrementalLoss {
             for (int r = 1; r <= k; r++) {
                 total += positionWeight(r, config.lambda());
             }
+            // The gradient sum_rj c_rj (t_r - y_j) is gathered as coefficients per vector: K + J additions, not K J.
+            double[] negCoefficient = new double[nNeg];
             for (int r = 1; r <= k; r++) {
                 float[] t = example.distilled()[r - 1];
                 double w = positionWeight(r, config.lambda()) / total;
                 double st = dot(z, t);
+                double topCoefficient = 0;
                 for (int j = 0; j < nNeg; j++) {
                     double d = st - negScores[j];
                     distill += w * softplus(-d) / nNeg;
-                    if (gradient != null && config.alpha() != 0) {
-                        addDifference(gradient, -sigmoid(-d) * w * config.alpha() / nNeg, t, example.negatives()[j]);
-                    }
+                    double c = -sigmoid(-d) * w * config.alpha() / nNeg;
+                    topCoefficient += c;
+                    negCoefficient[j] -= c;
+                }
+                if (gradient != null && config.alpha() != 0) {
+                    addScaled(gradient, topCoefficient, t);
+                }
+            }
+            if (gradient != null && config.alpha() != 0) {
+                for (int j = 0; j < nNeg; j++) {
+                    addScaled(gradient, negCoefficient[j], example.negatives()[j]);
                 }
             }
         }
@@ -116,6 +127,12 @@ public final class IncrementalLoss {
     private static void addDifference(double[] gradient, double g, float[] a, float[] b) {
         for (int f = 0; f < gradient.length; f++) {
             gradient[f] += g * ((double) a[f] - b[f]);
+        }
+    }
+
+    private static void addScaled(double[] gradient, double c, float[] a) {
+        for (int f = 0; f < gradient.length; f++) {
+            gradient[f] += c * a[f];
         }
     }
 
