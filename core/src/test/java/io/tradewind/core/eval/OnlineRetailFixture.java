@@ -13,6 +13,7 @@ import java.util.List;
 final class OnlineRetailFixture {
     private static OnlineRetailCsv.Cleaned cleaned;
     private static OrtEvaluation.Splits splits;
+    private static OrIncEvaluation.Setup orInc;
 
     private OnlineRetailFixture() {
     }
@@ -48,5 +49,12 @@ final class OnlineRetailFixture {
             splits = OrtEvaluation.Splits.of(cleaned().purchases());
         }
         return splits;
+    }
+
+    static synchronized OrIncEvaluation.Setup orInc() {
+        if (orInc == null) {
+            orInc = OrIncEvaluation.Setup.of(cleaned().purchases(), OrIncEvaluation.TEST);
+        }
+        return orInc;
     }
 }

@@ -32,6 +32,21 @@ class ReferenceCountsTest {
                 84_559, 56_803);
     }
 
+    @Test
+    void orIncSplitMatchesTheProtocol() {
+        OrIncEvaluation.Setup setup = OnlineRetailFixture.orInc();
+        EvaluationSplit split = setup.split();
+        assertEquals(314_794, split.train().numLines(), "train interactions");
+        assertEquals(220_880, split.train().numPairs(), "distinct pairs");
+        assertEquals(3_607, split.candidates(), "candidates");
+        assertEquals(1_540, split.usersWithBoth(), "users with both");
+        assertEquals(1_538, split.testUsers(Track.A).size(), "track A users");
+        assertEquals(1_440, split.testUsers(Track.B).size(), "track B users");
+        // The stale model is OR-T's training data; the replay is everything between the two cut-offs.
+        assertEquals(225_558, setup.stale().numLines(), "stale interactions");
+        assertEquals(314_794 - 225_558, setup.replay().size(), "replayed events");
+    }
+
     private static void assertSplit(EvaluationSplit split, long interactions, int pairs, int trainUsers,
                                     int candidates, int usersWithBoth, int trackA, int trackB, long truthA,
                                     long truthB) {

@@ -1,6 +1,7 @@
 package io.tradewind.infra.cli;
 
 import io.tradewind.core.eval.EvaluationReport;
+import io.tradewind.core.eval.OrIncEvaluation;
 import io.tradewind.core.eval.OrtEvaluation;
 import io.tradewind.core.eval.ReportJson;
 import io.tradewind.core.eval.Track;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
         description = "Offline evaluation under ../shared/eval/PROTOCOL.md: hyper-parameters tuned on the validation "
                 + "split, one run on the test split, results in the peers' result-file shape.")
 final class EvaluateCommand implements Callable<Integer> {
-    @Option(names = "--protocol", defaultValue = "or-t", description = "Protocol (supported: or-t).")
+    @Option(names = "--protocol", defaultValue = "or-t", description = "Protocol (supported: or-t, or-inc).")
     String protocol;
 
     @Option(names = "--data", required = true, description = "UCI Online Retail CSV (online_retail.csv.gz).")
@@ -38,11 +39,19 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!"or-t".equalsIgnoreCase(protocol)) {
-            throw new IllegalArgumentException("unknown protocol '" + protocol + "' (supported: or-t)");
+        boolean orInc = "or-inc".equalsIgnoreCase(protocol);
+        if (!"or-t".equalsIgnoreCase(protocol) && !orInc) {
+            throw new IllegalArgumentException("unknown protocol '" + protocol + "' (supported: or-t, or-inc)");
         }
         if (!Files.isReadable(data)) {
             throw new IllegalArgumentException("cannot read --data " + data + ": give the UCI Online Retail CSV");
+        }
+        if (orInc) {
+            EvaluationReport report = OrIncEvaluation.runAndWrite(data, out, quick,
+                    Runtime.getRuntime().availableProcessors(), new ConsoleProgress());
+            printOrInc(report, System.out);
+            System.out.println("Results written to " + out.toAbsolutePath());
+            return 0;
         }
         EvaluationReport report = OrtEvaluation.run(data,
                 OrtEvaluation.Options.defaults().withModels(models).withQuick(quick), new ConsoleProgress());
@@ -54,6 +63,20 @@ final class EvaluateCommand implements Callable<Integer> {
         print(report, PeerResults.read(peerFile), System.out);
         System.out.println("Results written to " + out.toAbsolutePath());
         return 0;
+    }
+
+    /** The OR-INC table: every variant per track, with the replay and full-fit seconds. */
+    static void printOrInc(EvaluationReport report, PrintStream out) {
+        for (Track track : Track.values()) {
+            out.printf("%nOR-INC track %s%n%-7s %-24s %8s %10s %8s%n", track, "model", "variant", "NDCG@10",
+                    "Recall@20", "fit s");
+            for (EvaluationReport.Result r : report.results()) {
+                if (r.track() == track) {
+                    out.printf("%-7s %-24s %8.4f %10.4f %8.2f%n", r.model(), r.variant(), r.metrics().at(10).ndcg(),
+                            r.metrics().at(20).recall(), r.fitSeconds());
+                }
+            }
+        }
     }
 
     static void print(EvaluationReport report, Optional<PeerResults> peers, PrintStream out) {
