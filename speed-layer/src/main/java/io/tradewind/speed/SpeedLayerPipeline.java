@@ -16,11 +16,14 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 /**
  * The speed layer's topology, given where raw records come from and where dead letters go (Kafka in production):
  * <pre>
- * raw records ─▶ decode ─┬─▶ (by event id) first seen ─┬─▶ archive: master data set, exactly once
- *                        │                             └─▶ (by user) user state ─▶ real-time views (HBase)
+ * raw records ─▶ decode ─┬─▶ (by user) first seen ─┬─▶ archive: master data set, exactly once
+ *                        │                         └─▶ (by user) user state ─▶ real-time views (HBase)
  *                        └─▶ dead letters (bad bytes, schema, future dates)
  * </pre>
- * Dedup comes before everything that keeps state, so a resent event is archived once and moves no list twice.
+ * Dedup comes before everything that keeps state, so a resent event is archived once and moves no list twice. Both
+ * keyed stages key by user: a user's events come from one Kafka partition (the topic is keyed by user id) and keep
+ * that order to the user's state, so a replay after a failure folds them in the same order and writes the same
+ * views.
  */
 public final class SpeedLayerPipeline {
     /** What the pipeline exposes besides its sinks, so tests and the job can count what happened. */
@@ -42,7 +45,7 @@ public final class SpeedLayerPipeline {
         deadLetters.sinkTo(deadLetterSink).uid("dead-letter-sink").name("dead-letter topic");
 
         SingleOutputStreamOperator<BehaviourEvent> accepted = decoded
-                .keyBy(BehaviourEvent::eventId)
+                .keyBy(BehaviourEvent::userId)
                 .process(new FirstSeenFilter(settings.dedupRetention()))
                 .uid("first-seen").name("drop duplicate event ids");
 

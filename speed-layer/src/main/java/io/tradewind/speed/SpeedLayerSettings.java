@@ -2,6 +2,7 @@ package io.tradewind.speed;
 
 import io.tradewind.contracts.hbase.HBaseStoreSettings;
 import io.tradewind.core.event.BehaviourWeights;
+import io.tradewind.core.incremental.IncrementalConfig;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,8 +29,7 @@ import org.apache.hadoop.conf.Configuration;
  * @param checkpointInterval   how often state and the archive are committed: the archive's freshness
  * @param futureTolerance      how far ahead of the clock an event may be dated before it is refused
  * @param dedupRetention       how long event ids are remembered to drop duplicates
- * @param recentItems          items of recent interest kept per user
- * @param interestHalfLife     how fast interest in an item fades, in event time
+ * @param incremental          the DIR model's settings (loss mix α, β, λ, K, learning rate, list mix)
  * @param listSize             entries of a user's real-time list
  * @param versionCheckInterval how often the active batch version is checked
  * @param weights              how much each behaviour type counts
@@ -49,8 +49,7 @@ public record SpeedLayerSettings(
         Duration checkpointInterval,
         Duration futureTolerance,
         Duration dedupRetention,
-        int recentItems,
-        Duration interestHalfLife,
+        IncrementalConfig incremental,
         int listSize,
         Duration versionCheckInterval,
         BehaviourWeights weights,
@@ -66,8 +65,9 @@ public record SpeedLayerSettings(
         kafkaProperties = Map.copyOf(kafkaProperties);
         hadoopSettings = Map.copyOf(hadoopSettings);
         hbaseSettings = Map.copyOf(hbaseSettings);
-        if (recentItems < 1 || listSize < 1 || parallelism < 1) {
-            throw new IllegalArgumentException("recentItems, listSize and parallelism must be positive");
+        Objects.requireNonNull(incremental, "incremental");
+        if (listSize < 1 || parallelism < 1) {
+            throw new IllegalArgumentException("listSize and parallelism must be positive");
         }
         if (checkpointInterval.isNegative() || checkpointInterval.isZero()) {
             throw new IllegalArgumentException("checkpointInterval must be positive, got " + checkpointInterval);
@@ -79,58 +79,58 @@ public record SpeedLayerSettings(
         return new SpeedLayerSettings(kafkaBootstrap, Map.of(), DEFAULT_EVENTS_TOPIC, DEFAULT_DEAD_LETTER_TOPIC,
                 "tradewind-speed-layer", masterDatasetUri, viewsUri, Map.of(), Map.of(),
                 HBaseStoreSettings.DEFAULT_NAMESPACE, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofDays(7),
-                50, Duration.ofDays(3), 30, Duration.ofSeconds(30), BehaviourWeights.DEFAULT, 2);
+                IncrementalConfig.defaults(), 30, Duration.ofSeconds(30), BehaviourWeights.DEFAULT, 2);
     }
 
     public SpeedLayerSettings withHbase(Map<String, String> settings, String namespace) {
         return new SpeedLayerSettings(kafkaBootstrap, kafkaProperties, eventsTopic, deadLetterTopic, consumerGroup,
                 masterDatasetUri, viewsUri, hadoopSettings, settings, namespace, checkpointInterval, futureTolerance,
-                dedupRetention, recentItems, interestHalfLife, listSize, versionCheckInterval, weights, parallelism);
+                dedupRetention, incremental, listSize, versionCheckInterval, weights, parallelism);
     }
 
     public SpeedLayerSettings withHadoop(Map<String, String> settings) {
         return new SpeedLayerSettings(kafkaBootstrap, kafkaProperties, eventsTopic, deadLetterTopic, consumerGroup,
                 masterDatasetUri, viewsUri, settings, hbaseSettings, hbaseNamespace, checkpointInterval, futureTolerance,
-                dedupRetention, recentItems, interestHalfLife, listSize, versionCheckInterval, weights, parallelism);
+                dedupRetention, incremental, listSize, versionCheckInterval, weights, parallelism);
     }
 
     public SpeedLayerSettings withTopics(String events, String deadLetters, String group) {
         return new SpeedLayerSettings(kafkaBootstrap, kafkaProperties, events, deadLetters, group, masterDatasetUri,
                 viewsUri, hadoopSettings, hbaseSettings, hbaseNamespace, checkpointInterval, futureTolerance,
-                dedupRetention, recentItems, interestHalfLife, listSize, versionCheckInterval, weights, parallelism);
+                dedupRetention, incremental, listSize, versionCheckInterval, weights, parallelism);
     }
 
     public SpeedLayerSettings withCheckpointInterval(Duration value) {
         return new SpeedLayerSettings(kafkaBootstrap, kafkaProperties, eventsTopic, deadLetterTopic, consumerGroup,
                 masterDatasetUri, viewsUri, hadoopSettings, hbaseSettings, hbaseNamespace, value, futureTolerance,
-                dedupRetention, recentItems, interestHalfLife, listSize, versionCheckInterval, weights, parallelism);
+                dedupRetention, incremental, listSize, versionCheckInterval, weights, parallelism);
     }
 
     public SpeedLayerSettings withVersionCheckInterval(Duration value) {
         return new SpeedLayerSettings(kafkaBootstrap, kafkaProperties, eventsTopic, deadLetterTopic, consumerGroup,
                 masterDatasetUri, viewsUri, hadoopSettings, hbaseSettings, hbaseNamespace, checkpointInterval,
-                futureTolerance, dedupRetention, recentItems, interestHalfLife, listSize, value, weights, parallelism);
+                futureTolerance, dedupRetention, incremental, listSize, value, weights, parallelism);
     }
 
     public SpeedLayerSettings withParallelism(int value) {
         return new SpeedLayerSettings(kafkaBootstrap, kafkaProperties, eventsTopic, deadLetterTopic, consumerGroup,
                 masterDatasetUri, viewsUri, hadoopSettings, hbaseSettings, hbaseNamespace, checkpointInterval,
-                futureTolerance, dedupRetention, recentItems, interestHalfLife, listSize, versionCheckInterval, weights,
+                futureTolerance, dedupRetention, incremental, listSize, versionCheckInterval, weights,
                 value);
     }
 
     public SpeedLayerSettings withKafkaProperties(Map<String, String> value) {
         return new SpeedLayerSettings(kafkaBootstrap, value, eventsTopic, deadLetterTopic, consumerGroup,
                 masterDatasetUri, viewsUri, hadoopSettings, hbaseSettings, hbaseNamespace, checkpointInterval,
-                futureTolerance, dedupRetention, recentItems, interestHalfLife, listSize, versionCheckInterval, weights,
+                futureTolerance, dedupRetention, incremental, listSize, versionCheckInterval, weights,
                 parallelism);
     }
 
-    public SpeedLayerSettings withTuning(Duration future, Duration dedup, int recent, Duration halfLife, int list,
+    public SpeedLayerSettings withTuning(Duration future, Duration dedup, IncrementalConfig model, int list,
                                          BehaviourWeights behaviourWeights) {
         return new SpeedLayerSettings(kafkaBootstrap, kafkaProperties, eventsTopic, deadLetterTopic, consumerGroup,
                 masterDatasetUri, viewsUri, hadoopSettings, hbaseSettings, hbaseNamespace, checkpointInterval, future,
-                dedup, recent, halfLife, list, versionCheckInterval, behaviourWeights, parallelism);
+                dedup, model, list, versionCheckInterval, behaviourWeights, parallelism);
     }
 
     /** The Kafka client settings: the pass-through properties (TLS, SASL) on top of the bootstrap servers. */

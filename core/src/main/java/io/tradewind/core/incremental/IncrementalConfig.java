@@ -31,7 +31,7 @@ import java.util.Map;
  */
 public record IncrementalConfig(double alpha, double beta, double lambda, int distillK, double learningRate,
                                 int negatives, int freshCapacity, double cfWeight, double ownWeight,
-                                double neighbourWeight, double trendingWeight, double decayDays, int recentSources) {
+                                double neighbourWeight, double trendingWeight, double decayDays, int recentSources) implements java.io.Serializable {
 
     public IncrementalConfig {
         List<String> errors = new ArrayList<>();

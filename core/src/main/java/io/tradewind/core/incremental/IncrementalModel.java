@@ -264,7 +264,13 @@ public final class IncrementalModel {
             int[] nb = teacher.neighbours(source.item);
             float[] sim = teacher.similarities(source.item);
             for (int j = 0; j < nb.length; j++) {
-                candidate(pool, teacher.itemId(nb[j]), teacher).neighbour += sim[j] * source.decay;
+                Candidate c = candidate(pool, teacher.itemId(nb[j]), teacher);
+                double contribution = sim[j] * source.decay;
+                c.neighbour += contribution;
+                if (contribution > c.strongestNeighbour) {
+                    c.strongestNeighbour = contribution;
+                    c.neighbourOf = teacher.itemId(source.item);
+                }
             }
         }
         int[] list = known != null && known.top().length > 0 ? known.top() : teacher.popular();
@@ -294,15 +300,18 @@ public final class IncrementalModel {
             trMax = Math.max(trMax, Math.abs(c.trending));
         }
         for (Candidate c : kept) {
-            c.score = config.cfWeight() * ratio(c.cf, cfMax) + config.ownWeight() * ratio(c.own, ownMax)
-                    + config.neighbourWeight() * ratio(c.neighbour, nbMax)
-                    + config.trendingWeight() * ratio(c.trending, trMax);
+            double cf = config.cfWeight() * ratio(c.cf, cfMax);
+            double own = config.ownWeight() * ratio(c.own, ownMax);
+            double neighbour = config.neighbourWeight() * ratio(c.neighbour, nbMax);
+            double trend = config.trendingWeight() * ratio(c.trending, trMax);
+            c.score = cf + own + neighbour + trend;
+            c.reason = reason(c, cf, own, neighbour, trend);
         }
         kept.sort((a, b) -> a.score != b.score ? Double.compare(b.score, a.score)
                 : a.buyers != b.buyers ? Integer.compare(b.buyers, a.buyers) : a.item.compareTo(b.item));
         List<ScoredItem> out = new ArrayList<>(Math.min(n, kept.size()));
         for (int k = 0; k < Math.min(n, kept.size()); k++) {
-            out.add(new ScoredItem(kept.get(k).item, kept.get(k).score));
+            out.add(new ScoredItem(kept.get(k).item, kept.get(k).score, kept.get(k).reason));
         }
         return out;
     }
@@ -348,6 +357,18 @@ public final class IncrementalModel {
     }
 
     /** One pooled item and its score parts. */
+    /** The part that weighed most; ties go to the more explainable reason (a named item, then own interest). */
+    private static String reason(Candidate c, double cf, double own, double neighbour, double trend) {
+        double best = Math.max(Math.max(cf, own), Math.max(neighbour, trend));
+        if (neighbour == best && c.neighbourOf != null) {
+            return ScoredItem.NEIGHBOUR_PREFIX + c.neighbourOf;
+        }
+        if (own == best) {
+            return ScoredItem.OWN;
+        }
+        return trend == best ? ScoredItem.TRENDING : ScoredItem.MODEL;
+    }
+
     private static final class Candidate {
         final String item;
         final int index;
@@ -357,6 +378,9 @@ public final class IncrementalModel {
         double neighbour;
         double trending;
         double score;
+        double strongestNeighbour;
+        String neighbourOf;
+        String reason;
 
         Candidate(String item, int index, int buyers) {
             this.item = item;

@@ -186,4 +186,23 @@ class IncrementalModelTest {
         }
         return s;
     }
+
+    @Test
+    void everyEntrySaysWhichPartOfItsScoreWeighedMost() {
+        Teacher teacher = teacher(50, "v1");
+        IncrementalModel neighboursOnly = new IncrementalModel(CONFIG.withMix(0, 0, 1, 0), BehaviourWeights.DEFAULT);
+        UserState state = neighboursOnly.update(UserState.empty("u9"), event("u9", id(40), EventType.CART, 0), teacher,
+                Trending.none()).state();
+
+        List<ScoredItem> list = neighboursOnly.recommend(state, 3, java.util.Set.of(), 0, teacher, Trending.none());
+        assertEquals(List.of(id(41), id(42), id(43)), list.stream().map(ScoredItem::item).toList());
+        assertEquals("neighbour-of:" + id(40), list.get(0).reason());
+
+        IncrementalModel ownOnly = new IncrementalModel(CONFIG.withMix(0, 1, 0, 0), BehaviourWeights.DEFAULT);
+        assertEquals(ScoredItem.OWN, ownOnly.recommend(state, 1, java.util.Set.of(), 0, teacher, Trending.none()).get(0).reason());
+        IncrementalModel trendOnly = new IncrementalModel(CONFIG.withMix(0, 0, 0, 1), BehaviourWeights.DEFAULT);
+        assertEquals(ScoredItem.TRENDING, trendOnly.recommend(state, 1, java.util.Set.of(), 0, teacher, TRENDING).get(0).reason());
+        IncrementalModel cfOnly = new IncrementalModel(CONFIG.withMix(1, 0, 0, 0), BehaviourWeights.DEFAULT);
+        assertEquals(ScoredItem.MODEL, cfOnly.recommend(state, 1, java.util.Set.of(), 0, teacher, Trending.none()).get(0).reason());
+    }
 }

@@ -6,7 +6,10 @@ import io.tradewind.contracts.hbase.RealtimeItem;
 import io.tradewind.contracts.views.ViewStore;
 import io.tradewind.core.event.BehaviourEvent;
 import io.tradewind.core.event.EventType;
-import io.tradewind.core.realtime.NeighbourCandidates;
+import io.tradewind.core.incremental.IncrementalModel;
+import io.tradewind.core.incremental.ScoredItem;
+import io.tradewind.core.incremental.Teacher;
+import io.tradewind.core.incremental.Trending;
 import io.tradewind.speed.SpeedLayerSettings;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,22 +29,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keyed by user: folds each event into the user's {@link LiveUserState} and emits the user's new real-time view.
+ * Keyed by user: folds each event into the user's {@link LiveUserState}, takes one step of the incremental (DIR)
+ * model, and emits the user's new real-time list.
  *
- * <p>The list is built on the batch version the API serves (the registry's active pointer, checked at most once per
- * {@code versionCheckInterval}): the neighbours of the items the user has just shown interest in. Everything it
- * derives depends on event times only, never on the wall clock, so a replay from a checkpoint emits the same
- * updates again.
+ * <p>The teacher is the batch version the API serves (the registry's active pointer, checked at most once per
+ * {@code versionCheckInterval}); a newly activated version is loaded without a restart, and each user's learnt
+ * correction starts again on it. Lists depend on event times only, never on the wall clock, so a replay from a
+ * checkpoint emits the same updates. Trending items are not yet fed to the model in the job (they need their own
+ * windowed aggregation); the evaluation measures the model with and without them.
  */
 public final class UserStateFunction extends KeyedProcessFunction<String, BehaviourEvent, RealtimeUpdate> {
     private static final Logger LOG = LoggerFactory.getLogger(UserStateFunction.class);
+    /** Until a batch version is active: events are still remembered as the user's fresh items. */
+    static final Teacher NO_TEACHER = Teacher.builder("none", 1, 0, 0).build();
 
     private final SpeedLayerSettings settings;
     private transient ValueState<LiveUserState> state;
     private transient Connection hbase;
     private transient ActiveVersionPointer pointer;
     private transient ViewStore views;
-    private transient BatchViewNeighbours neighbours;
+    private transient IncrementalModel model;
+    private transient Teacher teacher;
     private transient long nextVersionCheckMillis;
     private transient Counter updates;
 
@@ -55,7 +63,8 @@ public final class UserStateFunction extends KeyedProcessFunction<String, Behavi
         hbase = ConnectionFactory.createConnection(settings.hbaseConfiguration());
         pointer = new ActiveVersionPointer(hbase, settings.hbaseNamespace());
         views = new ViewStore(settings.viewsUri(), settings.hadoopConfiguration());
-        neighbours = BatchViewNeighbours.NONE;
+        model = new IncrementalModel(settings.incremental(), settings.weights());
+        teacher = NO_TEACHER;
         updates = getRuntimeContext().getMetricGroup().counter("realtimeUpdates");
     }
 
@@ -64,10 +73,10 @@ public final class UserStateFunction extends KeyedProcessFunction<String, Behavi
         followActiveVersion(ctx.timerService().currentProcessingTime());
         LiveUserState user = state.value();
         if (user == null) {
-            user = new LiveUserState(event.userId(), settings.recentItems(), settings.interestHalfLife().toMillis());
+            user = new LiveUserState(event.userId());
         }
         user.activity.add(event);
-        user.recent.add(event, settings.weights());
+        user.incremental = model.update(user.incremental, event, teacher, Trending.none()).state();
         user.latestEventMillis = Math.max(user.latestEventMillis, event.timestampMillis());
         state.update(user);
 
@@ -79,16 +88,19 @@ public final class UserStateFunction extends KeyedProcessFunction<String, Behavi
     }
 
     private List<RealtimeItem> list(LiveUserState user) {
-        List<NeighbourCandidates.Candidate> candidates = NeighbourCandidates.score(
-                user.recent.strongestAt(user.latestEventMillis), neighbours::of, Set.of(), settings.listSize());
-        List<RealtimeItem> items = new ArrayList<>(candidates.size());
-        for (NeighbourCandidates.Candidate c : candidates) {
-            items.add(new RealtimeItem(c.item(), (float) c.score(), c.reason(), user.latestEventMillis));
+        if (teacher == NO_TEACHER) {
+            return List.of();
+        }
+        List<ScoredItem> scored = model.recommend(user.incremental, settings.listSize(), Set.of(), user.latestEventMillis,
+                teacher, Trending.none());
+        List<RealtimeItem> items = new ArrayList<>(scored.size());
+        for (ScoredItem s : scored) {
+            items.add(new RealtimeItem(s.item(), (float) s.score(), s.reason(), user.latestEventMillis));
         }
         return items;
     }
 
-    /** Loads the neighbours of the version the API serves when it has changed (publish, activate, rollback). */
+    /** Loads the teacher of the version the API serves when it has changed (publish, activate, rollback). */
     private void followActiveVersion(long nowMillis) {
         if (nowMillis < nextVersionCheckMillis) {
             return;
@@ -96,14 +108,14 @@ public final class UserStateFunction extends KeyedProcessFunction<String, Behavi
         nextVersionCheckMillis = nowMillis + settings.versionCheckInterval().toMillis();
         try {
             Optional<String> active = pointer.read();
-            if (active.isPresent() && !active.get().equals(neighbours.version())) {
-                BatchViewNeighbours loaded = BatchViewNeighbours.load(views, active.get());
-                LOG.info("real-time lists now build on batch version {} ({} items with neighbours)", active.get(), loaded.items());
-                neighbours = loaded;
+            if (active.isPresent() && !active.get().equals(teacher.version())) {
+                Teacher loaded = TeacherLoader.load(views, active.get());
+                LOG.info("incremental model now learns from batch version {} ({} items)", active.get(), loaded.numItems());
+                teacher = loaded;
             }
-        } catch (IOException e) {
-            // Keep serving on the version we have; the next check tries again.
-            LOG.warn("cannot follow the active batch version (keeping {}): {}", neighbours.version(), e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            // Keep learning from the teacher we have; the next check tries again.
+            LOG.warn("cannot follow the active batch version (keeping {}): {}", teacher.version(), e.getMessage());
         }
     }
 
