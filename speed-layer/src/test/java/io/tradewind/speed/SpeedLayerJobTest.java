@@ -26,6 +26,7 @@ import io.tradewind.infra.embedded.EmbeddedKafka;
 import io.tradewind.speed.ingest.DeadLetter;
 import io.tradewind.speed.ingest.DeadLetterSerializer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,10 +37,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.util.CloseableIterator;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
@@ -180,6 +183,135 @@ class SpeedLayerJobTest {
         assertEquals(Instant.parse("2011-12-09T09:00:00Z").toEpochMilli(),
                 Bytes.toLong(u1.getValue(ServingTables.REALTIME, ServingTables.bytes(ServingTables.REALTIME_BOUGHT_PREFIX + "B"))));
         assertTrue(userRow(ns, "u9").isEmpty(), "refused records change no state");
+    }
+
+    @Test
+    void aKilledJobResumesFromItsCheckpointWithNothingLostOrDoubledAndTheSameViews() throws Exception {
+        kafka.createTopic("rec", 2);
+        kafka.createTopic("rec-dead", 1);
+        String killedEvents = hdfs.uri() + "/rec/events";
+        String referenceEvents = hdfs.uri() + "/ref/events";
+        publishBatchVersion(hdfs.uri() + "/rec/views", "recovery", "v1");
+        publishBatchVersion(hdfs.uri() + "/ref/views", "reference", "v1");
+        List<BehaviourEvent> first = generated(0, 400);
+        List<BehaviourEvent> second = generated(400, 800);
+        produce("rec", first);
+        produce("rec", List.of(first.get(3), first.get(7))); // resent: dropped as duplicates
+        produce("rec", List.of(EventJson.toWire(event("x9", "u9", "A", EventType.BUY, "2099-01-01T00:00:00Z"))), true);
+
+        SpeedLayerSettings killed = SpeedLayerSettings.defaults(kafka.bootstrapServers(), killedEvents, hdfs.uri() + "/rec/views")
+                .withTopics("rec", "rec-dead", "rec-group")
+                .withHbase(SpeedLayerSettings.entries(hbase.configuration()), "recovery")
+                .withCheckpointInterval(Duration.ofMillis(500))
+                .withParallelism(2);
+        Path checkpoints = dir.resolve("checkpoints");
+        JobClient job = startUnbounded(killed, checkpoints, null);
+        awaitArchived(killedEvents, 1); // a checkpoint has completed
+        produce("rec", second);
+        Thread.sleep(300); // some of the second half is processed but not yet checkpointed
+        job.cancel().get(30, TimeUnit.SECONDS);
+        Path latest = latestCheckpoint(checkpoints);
+        int beforeRestart = archivedIds(killedEvents).size();
+        assertTrue(beforeRestart < first.size() + second.size(), "killed mid-stream: " + beforeRestart + " archived");
+
+        JobClient resumed = startUnbounded(killed, checkpoints, latest);
+        Set<String> expected = new java.util.HashSet<>();
+        first.forEach(e -> expected.add(e.eventId()));
+        second.forEach(e -> expected.add(e.eventId()));
+        List<String> archived = awaitArchived(killedEvents, expected.size());
+        Thread.sleep(1_500); // two more checkpoints: anything doubled would be committed by now
+        archived = archivedIds(killedEvents);
+        resumed.cancel().get(30, TimeUnit.SECONDS);
+
+        assertEquals(expected.size(), archived.size(), "no event archived twice");
+        assertEquals(expected, Set.copyOf(archived), "every valid event archived");
+        assertEquals(1, readCommitted("rec-dead", 1).size(), "the bad record dead-lettered once");
+
+        SpeedLayerSettings reference = SpeedLayerSettings.defaults(kafka.bootstrapServers(), referenceEvents,
+                        hdfs.uri() + "/ref/views")
+                .withTopics("rec", "rec-dead-ref", "ref-group")
+                .withHbase(SpeedLayerSettings.entries(hbase.configuration()), "reference")
+                .withCheckpointInterval(Duration.ofSeconds(1))
+                .withParallelism(2);
+        kafka.createTopic("rec-dead-ref", 1);
+        runBounded(reference);
+        for (int u = 0; u < USERS; u++) {
+            byte[] resumedList = userRow("recovery", "g" + u).getValue(ServingTables.REALTIME, ServingTables.REALTIME_ITEMS);
+            byte[] uninterrupted = userRow("reference", "g" + u).getValue(ServingTables.REALTIME, ServingTables.REALTIME_ITEMS);
+            assertTrue(uninterrupted != null && java.util.Arrays.equals(uninterrupted, resumedList),
+                    "user g" + u + ": the resumed job's list equals an uninterrupted run's");
+        }
+    }
+
+    private static final int USERS = 20;
+
+    /** Events {@code from..to} of a deterministic stream: 20 users, the six catalogue items, every type. */
+    private static List<BehaviourEvent> generated(int from, int to) {
+        String[] items = {"A", "B", "C", "N-A", "N-B", "N-C"};
+        EventType[] types = {EventType.VIEW, EventType.VIEW, EventType.CART, EventType.FAV, EventType.BUY};
+        List<BehaviourEvent> out = new ArrayList<>();
+        long start = Instant.parse("2011-12-05T00:00:00Z").toEpochMilli();
+        for (int i = from; i < to; i++) {
+            out.add(event("g-" + i, "g" + (i % USERS), items[(i * 7) % items.length], types[i % types.length],
+                    Instant.ofEpochMilli(start + i * 60_000L).toString()));
+        }
+        return out;
+    }
+
+    private static JobClient startUnbounded(SpeedLayerSettings settings, Path checkpoints, Path restoreFrom) throws Exception {
+        Map<String, String> conf = new java.util.HashMap<>(Map.of(
+                "restart-strategy.type", "none",
+                "state.checkpoints.dir", checkpoints.toUri().toString(),
+                "execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION"));
+        if (restoreFrom != null) {
+            conf.put("execution.savepoint.path", restoreFrom.toUri().toString());
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(Configuration.fromMap(conf));
+        SpeedLayerJob job = new SpeedLayerJob(settings);
+        job.build(env, job.source(OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST), null));
+        return env.executeAsync("speed layer recovery test");
+    }
+
+    /** The newest retained checkpoint ({@code chk-N} with its metadata) of any job under {@code root}. */
+    private static Path latestCheckpoint(Path root) throws Exception {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.getFileName().toString().equals("_metadata"))
+                    .map(Path::getParent)
+                    .max(java.util.Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().substring(4))))
+                    .orElseThrow(() -> new AssertionError("no completed checkpoint under " + root));
+        }
+    }
+
+    private static List<String> awaitArchived(String events, int atLeast) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        List<String> ids = List.of();
+        while (System.nanoTime() < deadline) {
+            ids = archivedIds(events);
+            if (ids.size() >= atLeast) {
+                return ids;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("archived " + ids.size() + " of " + atLeast + " events within 90 s");
+    }
+
+    private static List<String> archivedIds(String events) throws Exception {
+        try (var stream = MasterDatasetReader.at(events, new org.apache.hadoop.conf.Configuration()).events(DateRange.all())) {
+            return stream.map(BehaviourEvent::eventId).toList();
+        }
+    }
+
+    private static void produce(String topic, List<BehaviourEvent> events) throws Exception {
+        produce(topic, events.stream().map(EventJson::toWire).toList(), false);
+    }
+
+    private static void produce(String topic, List<byte[]> values, boolean raw) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (byte[] v : values) {
+                String user = raw ? "u9" : EventJson.fromWire(v).event().userId();
+                producer.send(new ProducerRecord<>(topic, bytes(user), v)).get(10, TimeUnit.SECONDS);
+            }
+        }
     }
 
     /** Runs the job over what the topic holds now, and returns the duplicate event ids it dropped. */
