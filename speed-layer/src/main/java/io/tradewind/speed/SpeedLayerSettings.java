@@ -57,6 +57,7 @@ public record SpeedLayerSettings(
 
     public static final String DEFAULT_EVENTS_TOPIC = "events";
     public static final String DEFAULT_DEAD_LETTER_TOPIC = "events-dead-letter";
+    public static final String DEFAULT_CONSUMER_GROUP = "tradewind-speed-layer";
 
     public SpeedLayerSettings {
         Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap");
@@ -77,7 +78,7 @@ public record SpeedLayerSettings(
     /** Defaults for everything but the endpoints. */
     public static SpeedLayerSettings defaults(String kafkaBootstrap, String masterDatasetUri, String viewsUri) {
         return new SpeedLayerSettings(kafkaBootstrap, Map.of(), DEFAULT_EVENTS_TOPIC, DEFAULT_DEAD_LETTER_TOPIC,
-                "tradewind-speed-layer", masterDatasetUri, viewsUri, Map.of(), Map.of(),
+                DEFAULT_CONSUMER_GROUP, masterDatasetUri, viewsUri, Map.of(), Map.of(),
                 HBaseStoreSettings.DEFAULT_NAMESPACE, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofDays(7),
                 IncrementalConfig.defaults(), 30, Duration.ofSeconds(30), BehaviourWeights.DEFAULT, 2);
     }

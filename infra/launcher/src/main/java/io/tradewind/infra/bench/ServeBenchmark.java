@@ -2,9 +2,6 @@ package io.tradewind.infra.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tradewind.batch.ingest.EventImporter;
-import io.tradewind.batch.ingest.ImportRequest;
-import io.tradewind.batch.retrain.RetrainOptions;
 import io.tradewind.batch.retrain.RetrainPipeline;
 import io.tradewind.core.portrait.Portrait;
 import io.tradewind.core.progress.ProgressListener;
@@ -28,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -45,7 +41,6 @@ import java.util.function.LongFunction;
  * 200 req/s, no errors.
  */
 public final class ServeBenchmark {
-    static final Instant AS_OF = Instant.parse("2011-12-10T00:00:00Z");
     /**
      * Long enough for the three JVMs' JIT compilers to settle (vmstat: CPU at 80-95 % for 10-20 s after the API
      * starts, 5-15 % after); the warm-up asks with another model, so first visits of users stay in the measured part.
@@ -77,13 +72,10 @@ public final class ServeBenchmark {
         Files.createDirectories(work);
         try (EmbeddedHdfs hdfs = EmbeddedHdfs.start(work.resolve("hdfs").toFile(), true);
              EmbeddedServingStores stores = EmbeddedServingStores.start(work.resolve("stores"), log)) {
-            String events = hdfs.uri() + "/bench/events";
-            String views = hdfs.uri() + "/bench/views";
-            log.println("Importing and retraining Online Retail (real users, items and lists to serve) ...");
-            new EventImporter(hdfs.configuration()).run(ImportRequest.of("online-retail", data.toString(), events)
-                    .withProgress(progress));
-            RetrainPipeline.Result retrained = new RetrainPipeline(hdfs.configuration(), progress)
-                    .run(RetrainOptions.defaults(events, views, AS_OF));
+            BenchShop shop = BenchShop.prepare(hdfs, data, progress, log);
+            String events = shop.eventsUri();
+            String views = shop.viewsUri();
+            RetrainPipeline.Result retrained = shop.retrained();
             Path keysFile = work.resolve("target").resolve("serving").resolve("api-keys.json");
             Files.createDirectories(keysFile.getParent());
             Files.deleteIfExists(keysFile);

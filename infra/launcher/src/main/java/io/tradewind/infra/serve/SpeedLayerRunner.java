@@ -6,6 +6,7 @@ import io.tradewind.speed.SpeedLayerSettings;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -25,10 +26,17 @@ public final class SpeedLayerRunner implements AutoCloseable {
 
     public static SpeedLayerRunner start(StoreEndpoints stores, org.apache.hadoop.conf.Configuration hadoop,
                                          PrintStream out) throws Exception {
-        SpeedLayerSettings settings = SpeedLayerSettings.defaults(stores.kafka(), stores.eventsUri(), stores.viewsUri())
+        return start(stores, hadoop, out, UnaryOperator.identity());
+    }
+
+    /** @param tuning changes to the embedded defaults (e.g. a benchmark's checkpoint interval) */
+    public static SpeedLayerRunner start(StoreEndpoints stores, org.apache.hadoop.conf.Configuration hadoop,
+                                         PrintStream out, UnaryOperator<SpeedLayerSettings> tuning) throws Exception {
+        SpeedLayerSettings settings = tuning.apply(SpeedLayerSettings.defaults(stores.kafka(), stores.eventsUri(),
+                        stores.viewsUri())
                 .withHadoop(SpeedLayerSettings.entries(hadoop))
                 .withHbase(SpeedLayerSettings.entries(stores.hbaseConfiguration()), HBaseStoreSettings.DEFAULT_NAMESPACE)
-                .withVersionCheckInterval(Duration.ofSeconds(5));
+                .withVersionCheckInterval(Duration.ofSeconds(5)));
         Configuration flink = new Configuration();
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 5);
