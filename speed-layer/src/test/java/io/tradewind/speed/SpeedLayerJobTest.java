@@ -199,14 +199,18 @@ class SpeedLayerJobTest {
         produce("rec", List.of(first.get(3), first.get(7))); // resent: dropped as duplicates
         produce("rec", List.of(EventJson.toWire(event("x9", "u9", "A", EventType.BUY, "2099-01-01T00:00:00Z"))), true);
 
-        SpeedLayerSettings killed = SpeedLayerSettings.defaults(kafka.bootstrapServers(), killedEvents, hdfs.uri() + "/rec/views")
+        SpeedLayerSettings resumedSettings = SpeedLayerSettings.defaults(kafka.bootstrapServers(), killedEvents,
+                        hdfs.uri() + "/rec/views")
                 .withTopics("rec", "rec-dead", "rec-group")
                 .withHbase(SpeedLayerSettings.entries(hbase.configuration()), "recovery")
                 .withCheckpointInterval(Duration.ofMillis(500))
                 .withParallelism(2);
+        // The first run checkpoints rarely, so the second half is read and applied but never committed
+        // before the kill: the restart has to replay it.
+        SpeedLayerSettings killed = resumedSettings.withCheckpointInterval(Duration.ofSeconds(4));
         Path checkpoints = dir.resolve("checkpoints");
         JobClient job = startUnbounded(killed, checkpoints, null);
-        awaitArchived(killedEvents, 1); // a checkpoint has completed
+        awaitArchived(killedEvents, 1); // the first checkpoint has completed
         produce("rec", second);
         Thread.sleep(300); // some of the second half is processed but not yet checkpointed
         job.cancel().get(30, TimeUnit.SECONDS);
@@ -214,7 +218,7 @@ class SpeedLayerJobTest {
         int beforeRestart = archivedIds(killedEvents).size();
         assertTrue(beforeRestart < first.size() + second.size(), "killed mid-stream: " + beforeRestart + " archived");
 
-        JobClient resumed = startUnbounded(killed, checkpoints, latest);
+        JobClient resumed = startUnbounded(resumedSettings, checkpoints, latest);
         Set<String> expected = new java.util.HashSet<>();
         first.forEach(e -> expected.add(e.eventId()));
         second.forEach(e -> expected.add(e.eventId()));
@@ -307,9 +311,13 @@ class SpeedLayerJobTest {
 
     private static void produce(String topic, List<byte[]> values, boolean raw) throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
             for (byte[] v : values) {
                 String user = raw ? "u9" : EventJson.fromWire(v).event().userId();
-                producer.send(new ProducerRecord<>(topic, bytes(user), v)).get(10, TimeUnit.SECONDS);
+                acks.add(producer.send(new ProducerRecord<>(topic, bytes(user), v)));
+            }
+            for (var ack : acks) {
+                ack.get(10, TimeUnit.SECONDS);
             }
         }
     }
