@@ -8,6 +8,9 @@ import io.tradewind.speed.ingest.FirstSeenFilter;
 import io.tradewind.speed.ingest.RawEvent;
 import io.tradewind.speed.state.RealtimeUpdate;
 import io.tradewind.speed.state.UserStateFunction;
+import io.tradewind.speed.trending.CountryTrending;
+import io.tradewind.speed.trending.TrendingChange;
+import io.tradewind.speed.views.CatalogueTrendingSink;
 import io.tradewind.speed.views.RealtimeViewSink;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -17,7 +20,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * The speed layer's topology, given where raw records come from and where dead letters go (Kafka in production):
  * <pre>
  * raw records ─▶ decode ─┬─▶ (by user) first seen ─┬─▶ archive: master data set, exactly once
- *                        │                         └─▶ (by user) user state ─▶ real-time views (HBase)
+ *                        │                         ├─▶ (by user) user state ─▶ real-time views (HBase)
+ *                        │                         └─▶ (by country, item) event-time windows ─▶ trending board
+ *                        │                                                  ─▶ catalogue trending fields (Elasticsearch)
  *                        └─▶ dead letters (bad bytes, schema, future dates)
  * </pre>
  * Dedup comes before everything that keeps state, so a resent event is archived once and moves no list twice. Both
@@ -28,7 +33,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 public final class SpeedLayerPipeline {
     /** What the pipeline exposes besides its sinks, so tests and the job can count what happened. */
     public record Streams(DataStream<BehaviourEvent> accepted, DataStream<DeadLetter> deadLetters,
-                          DataStream<String> duplicateIds, DataStream<RealtimeUpdate> updates) {
+                          DataStream<String> duplicateIds, DataStream<RealtimeUpdate> updates,
+                          DataStream<TrendingChange> trendingChanges, DataStream<BehaviourEvent> tooLateForTrending) {
     }
 
     private final SpeedLayerSettings settings;
@@ -58,6 +64,13 @@ public final class SpeedLayerPipeline {
                 .uid("user-state").name("real-time user state");
         updates.sinkTo(new RealtimeViewSink(settings)).uid("realtime-views").name("real-time views (HBase)");
 
-        return new Streams(accepted, deadLetters, accepted.getSideOutput(FirstSeenFilter.DUPLICATES), updates);
+        CountryTrending.Streams trending = CountryTrending.build(accepted, settings.trending(), settings.weights());
+        if (settings.trending().publishes()) {
+            trending.changes().sinkTo(new CatalogueTrendingSink(settings.trending())).setParallelism(1)
+                    .uid("catalogue-trending").name("trending fields (Elasticsearch catalogue)");
+        }
+
+        return new Streams(accepted, deadLetters, accepted.getSideOutput(FirstSeenFilter.DUPLICATES), updates,
+                trending.changes(), trending.tooLate());
     }
 }

@@ -3,6 +3,7 @@ package io.tradewind.speed;
 import io.tradewind.contracts.hbase.HBaseStoreSettings;
 import io.tradewind.core.event.BehaviourWeights;
 import io.tradewind.core.incremental.IncrementalConfig;
+import io.tradewind.speed.trending.TrendingSettings;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,6 +35,7 @@ import org.apache.hadoop.conf.Configuration;
  * @param versionCheckInterval how often the active batch version is checked
  * @param weights              how much each behaviour type counts
  * @param parallelism          parallel instances of every operator
+ * @param trending             trending items per country: windows and the catalogue they are published to
  */
 public record SpeedLayerSettings(
         String kafkaBootstrap,
@@ -53,7 +55,8 @@ public record SpeedLayerSettings(
         int listSize,
         Duration versionCheckInterval,
         BehaviourWeights weights,
-        int parallelism) implements Serializable {
+        int parallelism,
+        TrendingSettings trending) implements Serializable {
 
     public static final String DEFAULT_EVENTS_TOPIC = "events";
     public static final String DEFAULT_DEAD_LETTER_TOPIC = "events-dead-letter";
@@ -61,6 +64,7 @@ public record SpeedLayerSettings(
 
     public SpeedLayerSettings {
         Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap");
+        Objects.requireNonNull(trending, "trending");
         Objects.requireNonNull(masterDatasetUri, "masterDatasetUri");
         Objects.requireNonNull(viewsUri, "viewsUri");
         kafkaProperties = Map.copyOf(kafkaProperties);
@@ -80,58 +84,66 @@ public record SpeedLayerSettings(
         return new SpeedLayerSettings(kafkaBootstrap, Map.of(), DEFAULT_EVENTS_TOPIC, DEFAULT_DEAD_LETTER_TOPIC,
                 DEFAULT_CONSUMER_GROUP, masterDatasetUri, viewsUri, Map.of(), Map.of(),
                 HBaseStoreSettings.DEFAULT_NAMESPACE, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofDays(7),
-                IncrementalConfig.defaults(), 30, Duration.ofSeconds(30), BehaviourWeights.DEFAULT, 2);
+                IncrementalConfig.defaults(), 30, Duration.ofSeconds(30), BehaviourWeights.DEFAULT, 2,
+                TrendingSettings.defaults());
     }
 
     public SpeedLayerSettings withHbase(Map<String, String> settings, String namespace) {
         return new SpeedLayerSettings(kafkaBootstrap, kafkaProperties, eventsTopic, deadLetterTopic, consumerGroup,
                 masterDatasetUri, viewsUri, hadoopSettings, settings, namespace, checkpointInterval, futureTolerance,
-                dedupRetention, incremental, listSize, versionCheckInterval, weights, parallelism);
+                dedupRetention, incremental, listSize, versionCheckInterval, weights, parallelism, trending);
     }
 
     public SpeedLayerSettings withHadoop(Map<String, String> settings) {
         return new SpeedLayerSettings(kafkaBootstrap, kafkaProperties, eventsTopic, deadLetterTopic, consumerGroup,
                 masterDatasetUri, viewsUri, settings, hbaseSettings, hbaseNamespace, checkpointInterval, futureTolerance,
-                dedupRetention, incremental, listSize, versionCheckInterval, weights, parallelism);
+                dedupRetention, incremental, listSize, versionCheckInterval, weights, parallelism, trending);
     }
 
     public SpeedLayerSettings withTopics(String events, String deadLetters, String group) {
         return new SpeedLayerSettings(kafkaBootstrap, kafkaProperties, events, deadLetters, group, masterDatasetUri,
                 viewsUri, hadoopSettings, hbaseSettings, hbaseNamespace, checkpointInterval, futureTolerance,
-                dedupRetention, incremental, listSize, versionCheckInterval, weights, parallelism);
+                dedupRetention, incremental, listSize, versionCheckInterval, weights, parallelism, trending);
     }
 
     public SpeedLayerSettings withCheckpointInterval(Duration value) {
         return new SpeedLayerSettings(kafkaBootstrap, kafkaProperties, eventsTopic, deadLetterTopic, consumerGroup,
                 masterDatasetUri, viewsUri, hadoopSettings, hbaseSettings, hbaseNamespace, value, futureTolerance,
-                dedupRetention, incremental, listSize, versionCheckInterval, weights, parallelism);
+                dedupRetention, incremental, listSize, versionCheckInterval, weights, parallelism, trending);
     }
 
     public SpeedLayerSettings withVersionCheckInterval(Duration value) {
         return new SpeedLayerSettings(kafkaBootstrap, kafkaProperties, eventsTopic, deadLetterTopic, consumerGroup,
                 masterDatasetUri, viewsUri, hadoopSettings, hbaseSettings, hbaseNamespace, checkpointInterval,
-                futureTolerance, dedupRetention, incremental, listSize, value, weights, parallelism);
+                futureTolerance, dedupRetention, incremental, listSize, value, weights, parallelism, trending);
     }
 
     public SpeedLayerSettings withParallelism(int value) {
         return new SpeedLayerSettings(kafkaBootstrap, kafkaProperties, eventsTopic, deadLetterTopic, consumerGroup,
                 masterDatasetUri, viewsUri, hadoopSettings, hbaseSettings, hbaseNamespace, checkpointInterval,
                 futureTolerance, dedupRetention, incremental, listSize, versionCheckInterval, weights,
-                value);
+                value, trending);
     }
 
     public SpeedLayerSettings withKafkaProperties(Map<String, String> value) {
         return new SpeedLayerSettings(kafkaBootstrap, value, eventsTopic, deadLetterTopic, consumerGroup,
                 masterDatasetUri, viewsUri, hadoopSettings, hbaseSettings, hbaseNamespace, checkpointInterval,
                 futureTolerance, dedupRetention, incremental, listSize, versionCheckInterval, weights,
-                parallelism);
+                parallelism, trending);
     }
 
     public SpeedLayerSettings withTuning(Duration future, Duration dedup, IncrementalConfig model, int list,
                                          BehaviourWeights behaviourWeights) {
         return new SpeedLayerSettings(kafkaBootstrap, kafkaProperties, eventsTopic, deadLetterTopic, consumerGroup,
                 masterDatasetUri, viewsUri, hadoopSettings, hbaseSettings, hbaseNamespace, checkpointInterval, future,
-                dedup, model, list, versionCheckInterval, behaviourWeights, parallelism);
+                dedup, model, list, versionCheckInterval, behaviourWeights, parallelism, trending);
+    }
+
+    public SpeedLayerSettings withTrending(TrendingSettings value) {
+        return new SpeedLayerSettings(kafkaBootstrap, kafkaProperties, eventsTopic, deadLetterTopic, consumerGroup,
+                masterDatasetUri, viewsUri, hadoopSettings, hbaseSettings, hbaseNamespace, checkpointInterval,
+                futureTolerance, dedupRetention, incremental, listSize, versionCheckInterval, weights, parallelism,
+                value);
     }
 
     /** The Kafka client settings: the pass-through properties (TLS, SASL) on top of the bootstrap servers. */

@@ -3,6 +3,7 @@ package io.tradewind.serving.catalogue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tradewind.contracts.catalogue.CatalogueFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import java.util.Optional;
  * <pre>
  * score = relevance × (1 + 0.1·log10(1 + buyers)
  *                        + 0.6·[on the most-bought list of the user's country]
+ *                        + 0.4·[trending now in the user's country (the speed layer's latest window)]
  *                        + 0.3·[on the most-bought list of the user's segment]
  *                        + 0.25 per title word among the user's top words
  *                        + 0.2·[bought by the user recently])
@@ -26,6 +28,7 @@ import java.util.Optional;
 final class AffinityBoosts {
     static final double POPULARITY = 0.1;
     static final double COUNTRY = 0.6;
+    static final double TRENDING = 0.4;
     static final double SEGMENT = 0.3;
     static final double WORD = 0.25;
     static final double RECENT = 0.2;
@@ -45,6 +48,7 @@ final class AffinityBoosts {
         user.ifPresent(u -> {
             if (u.country() != null) {
                 functions.add(filtered(term("top_in_country", u.country()), COUNTRY));
+                functions.add(filtered(term(CatalogueFields.TRENDING_IN_COUNTRY, u.country()), TRENDING));
             }
             if (u.segment() != null) {
                 functions.add(filtered(term("top_in_segment", u.segment()), SEGMENT));
@@ -70,6 +74,9 @@ final class AffinityBoosts {
         UserAffinity u = user.get();
         if (u.country() != null && contains(source.path("top_in_country"), u.country())) {
             reasons.add("popular in your country (" + u.country() + ")");
+        }
+        if (u.country() != null && contains(source.path(CatalogueFields.TRENDING_IN_COUNTRY), u.country())) {
+            reasons.add("trending now in your country (" + u.country() + ")");
         }
         if (u.segment() != null && contains(source.path("top_in_segment"), u.segment())) {
             reasons.add("popular with shoppers like you");

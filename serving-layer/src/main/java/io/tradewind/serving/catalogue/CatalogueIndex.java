@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * whose batch view has no category, so they survive the nightly retrain.
  */
 public final class CatalogueIndex {
-    public static final String DEFAULT_ALIAS = "catalogue";
+    public static final String DEFAULT_ALIAS = io.tradewind.contracts.catalogue.CatalogueFields.DEFAULT_ALIAS;
     public static final int DEFAULT_KEEP = 3;
     /** Documents per {@code _bulk} request: a few hundred kB, well below Elasticsearch's request limits. */
     static final int BULK_BATCH = 500;

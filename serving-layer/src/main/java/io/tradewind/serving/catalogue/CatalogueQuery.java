@@ -18,7 +18,7 @@ final class CatalogueQuery {
             new double[] {10, 20}, new double[] {20, Double.POSITIVE_INFINITY});
     static final int FACET_SIZE = 20;
     static final String[] SOURCE_FIELDS = {"id", "title", "price", "category", "countries", "title_words",
-            "top_in_country", "top_in_segment"};
+            "top_in_country", "top_in_segment", io.tradewind.contracts.catalogue.CatalogueFields.TRENDING_IN_COUNTRY};
     /** An exact phrase outranks the same words scattered through a title. */
     static final double PHRASE_BOOST = 3.0;
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tradewind.contracts.catalogue.CatalogueFields;
 import io.tradewind.contracts.views.ItemStat;
 import io.tradewind.core.progress.ProgressListener;
 import io.tradewind.infra.embedded.EmbeddedElasticsearch;
@@ -103,6 +104,30 @@ class ProductSearchTest {
         assertEquals(idList(neutral), idList(anonymous("heart")));
         assertTrue(neutral.hits().stream().allMatch(h -> h.why().isEmpty()));
         assertTrue(!neutral.personalised() && france.personalised());
+    }
+
+    @Test
+    void whatTheSpeedLayerMarksTrendingInTheShoppersCountryRisesWithAReason() throws Exception {
+        Optional<UserAffinity> japan = Optional.of(new UserAffinity("Japan", null, List.of(), List.of()));
+        List<String> before = idList(search.search(SearchRequest.text("heart"), japan));
+        String last = before.get(before.size() - 1);
+        setTrending(last, "[\"Japan\"]");
+        try {
+            SearchResult after = search.search(SearchRequest.text("heart"), japan);
+            assertEquals(last, after.hits().get(0).itemId(), "was last of " + before + ", now " + idList(after));
+            assertEquals(List.of("trending now in your country (Japan)"), after.hits().get(0).why());
+            assertEquals(before, idList(anonymous("heart")).stream().filter(before::contains).toList(),
+                    "anonymous shoppers are not steered by another country's trends");
+        } finally {
+            setTrending(last, "[]");
+        }
+        assertEquals(before, idList(search.search(SearchRequest.text("heart"), japan)), "and it falls back when it leaves");
+    }
+
+    /** What the speed layer's catalogue sink writes: a partial update of the document, seen after a refresh. */
+    private static void setTrending(String itemId, String countries) throws Exception {
+        es.send("POST", "/" + CatalogueIndex.DEFAULT_ALIAS + "/_update/" + itemId, ElasticsearchConnection.JSON.readTree(
+                "{\"doc\":{\"" + CatalogueFields.TRENDING_IN_COUNTRY + "\":" + countries + "}}"), Map.of("refresh", "true"));
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.tradewind.infra.serve;
 
+import io.tradewind.contracts.catalogue.CatalogueFields;
 import io.tradewind.contracts.hbase.HBaseStoreSettings;
 import io.tradewind.speed.SpeedLayerJob;
 import io.tradewind.speed.SpeedLayerSettings;
+import io.tradewind.speed.trending.TrendingSettings;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +17,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The speed layer as {@code serve} and {@code demo} run it on this machine: the same streaming job that
  * {@code flink run} submits to a cluster, on a Flink MiniCluster in this JVM, reading the embedded Kafka and writing
- * the embedded HDFS and HBase. A failing task restarts from the last checkpoint (a few times), as on a cluster.
+ * the embedded HDFS, HBase and Elasticsearch (the catalogue's trending fields). A failing task restarts from the last checkpoint (a few times), as on a cluster.
  */
 public final class SpeedLayerRunner implements AutoCloseable {
     private final JobClient job;
@@ -36,7 +38,8 @@ public final class SpeedLayerRunner implements AutoCloseable {
                         stores.viewsUri())
                 .withHadoop(SpeedLayerSettings.entries(hadoop))
                 .withHbase(SpeedLayerSettings.entries(stores.hbaseConfiguration()), HBaseStoreSettings.DEFAULT_NAMESPACE)
-                .withVersionCheckInterval(Duration.ofSeconds(5)));
+                .withVersionCheckInterval(Duration.ofSeconds(5))
+                .withTrending(TrendingSettings.defaults().publishingTo(stores.elasticsearch(), CatalogueFields.DEFAULT_ALIAS)));
         Configuration flink = new Configuration();
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 5);
@@ -45,7 +48,9 @@ public final class SpeedLayerRunner implements AutoCloseable {
         new SpeedLayerJob(settings).build(env);
         JobClient job = env.executeAsync("tradewind speed layer");
         out.println("Speed layer running (Flink job " + job.getJobID() + "): " + settings.eventsTopic() + " -> "
-                + settings.masterDatasetUri() + " and HBase real-time views; dead letters in " + settings.deadLetterTopic());
+                + settings.masterDatasetUri() + ", HBase real-time views"
+                + (settings.trending().publishes() ? " and the catalogue's trending fields" : "")
+                + "; dead letters in " + settings.deadLetterTopic());
         return new SpeedLayerRunner(job);
     }
 
