@@ -13,13 +13,21 @@ import org.apache.flink.streaming.api.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import picocli.CommandLine;
 
 /**
  * The streaming job on Kafka: reads the events topic, runs {@link SpeedLayerPipeline}, writes dead letters to their
  * topic. Checkpointed exactly once: Kafka offsets, dedup and user state, archive files and dead letters commit
  * together.
+ *
+ * <p>{@link #main} is the job jar's entry point for a Flink cluster:
+ * {@code flink run -d -c io.tradewind.speed.SpeedLayerJob tradewind-speed-layer-…-job.jar --kafka … --master-dataset …
+ * --views … --hbase-zookeeper …} (options in {@link SpeedLayerArguments}).
  */
 public final class SpeedLayerJob {
+    /** The job's name on the cluster (web UI, {@code flink list}). */
+    public static final String JOB_NAME = "tradewind speed layer";
+
     /** Kafka transactions of the dead-letter sink must end well inside the broker's limit (15 min by default). */
     static final String TRANSACTION_TIMEOUT_MS = "600000";
 
@@ -27,6 +35,32 @@ public final class SpeedLayerJob {
 
     public SpeedLayerJob(SpeedLayerSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * Parses the command line and runs the job on the environment {@code flink run} provides. Attached, it returns
+     * when the job ends; with {@code flink run -d} once the cluster has accepted it. A wrong command line prints the
+     * usage and fails the submission with the reason.
+     */
+    public static void main(String[] args) throws Exception {
+        SpeedLayerArguments arguments = new SpeedLayerArguments();
+        CommandLine cli = new CommandLine(arguments);
+        SpeedLayerSettings settings;
+        try {
+            cli.parseArgs(args);
+            if (cli.isUsageHelpRequested()) {
+                cli.usage(System.out);
+                return;
+            }
+            settings = arguments.toSettings();
+        } catch (CommandLine.ParameterException wrong) {
+            System.err.println("error: " + wrong.getMessage());
+            cli.usage(System.err);
+            throw wrong; // flink run prints the reason and exits non-zero
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        new SpeedLayerJob(settings).build(env);
+        env.execute(JOB_NAME);
     }
 
     /** Builds the job on {@code env}: checkpointing, the Kafka source (to run forever), the pipeline. */

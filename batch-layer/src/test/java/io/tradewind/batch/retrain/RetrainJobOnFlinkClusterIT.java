@@ -10,6 +10,7 @@ import io.tradewind.batch.ingest.EventImporter;
 import io.tradewind.contracts.views.ViewStore;
 import io.tradewind.core.progress.ProgressListener;
 import io.tradewind.infra.embedded.EmbeddedHdfs;
+import io.tradewind.infra.embedded.StandaloneFlinkCluster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

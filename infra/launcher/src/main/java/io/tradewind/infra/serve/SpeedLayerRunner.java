@@ -46,7 +46,7 @@ public final class SpeedLayerRunner implements AutoCloseable {
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(5));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         new SpeedLayerJob(settings).build(env);
-        JobClient job = env.executeAsync("tradewind speed layer");
+        JobClient job = env.executeAsync(SpeedLayerJob.JOB_NAME);
         out.println("Speed layer running (Flink job " + job.getJobID() + "): " + settings.eventsTopic() + " -> "
                 + settings.masterDatasetUri() + ", HBase real-time views"
                 + (settings.trending().publishes() ? " and the catalogue's trending fields" : "")

@@ -1,4 +1,4 @@
-package io.tradewind.batch.retrain;
+package io.tradewind.infra.embedded;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Flink standalone session cluster on 127.0.0.1 as {@code start-cluster.sh} runs it: a JobManager JVM
@@ -21,14 +23,18 @@ import java.util.Map;
  * class path a Flink distribution with {@code HADOOP_CLASSPATH} has, plus {@code HADOOP_CONF_DIR}. No Tradewind
  * class is on it: job code reaches the cluster only in the job jar, and {@link #flinkRun} submits that jar through
  * Flink's own {@code CliFrontend}, the class behind {@code bin/flink run}.
+ *
+ * <p>The layers' job-jar integration tests use it (batch-layer's {@code RetrainJobOnFlinkClusterIT}, speed-layer's
+ * {@code SpeedLayerJobOnFlinkClusterIT}). Nothing in this module depends on Flink: the class path is given, as
+ * each layer's build writes it (its runtime dependencies less what its job jar bundles).
  */
-final class StandaloneFlinkCluster implements AutoCloseable {
+public final class StandaloneFlinkCluster implements AutoCloseable {
     /** The JDK 17 opens Flink needs (Kryo on JDK types); the build passes the parent POM's list. */
     private static final String JVM_OPENS = System.getProperty("tradewind.jvm.opens",
             "--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED");
 
     /** Exit code and everything the client printed. */
-    record RunOutcome(int exitCode, String output) {
+    public record RunOutcome(int exitCode, String output) {
     }
 
     private final Path dir;
@@ -48,7 +54,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
      * @param flinkClasspath Flink's runtime and Hadoop, as built by the module's flink-cluster-classpath step
      * @param hadoopSettings written to hdfs-site.xml in the cluster's HADOOP_CONF_DIR
      */
-    static StandaloneFlinkCluster start(Path dir, String flinkClasspath, Map<String, String> hadoopSettings)
+    public static StandaloneFlinkCluster start(Path dir, String flinkClasspath, Map<String, String> hadoopSettings)
             throws IOException {
         Path conf = Files.createDirectories(dir.resolve("conf"));
         Path hadoopConf = Files.createDirectories(dir.resolve("hadoop-conf"));
@@ -106,9 +112,9 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /** Waits until the REST endpoint answers and lists a registered TaskManager. */
-    void awaitReady(Duration timeout) throws Exception {
+    public void awaitReady(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/taskmanagers")).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(restUrl() + "/taskmanagers")).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (Process p : processes) {
@@ -130,13 +136,49 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /** {@code flink run -m 127.0.0.1:<rest port> <args>} with this cluster's FLINK_CONF_DIR. */
-    RunOutcome flinkRun(String... args) throws Exception {
+    public RunOutcome flinkRun(String... args) throws Exception {
         List<String> cliArgs = new ArrayList<>(List.of("run", "-m", "127.0.0.1:" + restPort));
         cliArgs.addAll(List.of(args));
         Process client = java("client", "-Xmx1g", "org.apache.flink.client.cli.CliFrontend",
                 cliArgs.toArray(String[]::new));
         int code = client.waitFor();
         return new RunOutcome(code, Files.readString(dir.resolve("client.out"), StandardCharsets.UTF_8));
+    }
+
+    /** A job's state as the REST API reports it ({@code RUNNING}, {@code CANCELED}, …). */
+    public String jobState(String jobId) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(restUrl() + "/jobs/" + jobId)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher state = Pattern.compile("\"state\"\\s*:\\s*\"([A-Z_]+)\"").matcher(response.body());
+        if (response.statusCode() != 200 || !state.find()) {
+            throw new IllegalStateException("no state for job " + jobId + ": " + response.statusCode() + " " + response.body());
+        }
+        return state.group(1);
+    }
+
+    /** Cancels a job (what {@code flink cancel <id>} asks the REST API) and waits until it is {@code CANCELED}. */
+    public void cancel(String jobId, Duration timeout) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(restUrl() + "/jobs/" + jobId + "?mode=cancel"))
+                        .method("PATCH", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("cancel of " + jobId + " refused: " + response.statusCode() + " " + response.body());
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String state = jobState(jobId);
+        while (!state.equals("CANCELED") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            state = jobState(jobId);
+        }
+        if (!state.equals("CANCELED")) {
+            throw new IllegalStateException("job " + jobId + " is " + state + " " + timeout + " after cancel");
+        }
+    }
+
+    /** The REST endpoint, {@code http://127.0.0.1:<port>}. */
+    public String restUrl() {
+        return "http://127.0.0.1:" + restPort;
     }
 
     private Process java(String name, String memory, String mainClass, String... args) throws IOException {
