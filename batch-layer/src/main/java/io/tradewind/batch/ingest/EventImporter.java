@@ -74,7 +74,7 @@ public final class EventImporter {
         ProgressListener progress = request.progress();
         try (ImportInput input = ImportInput.open(request.input(), conf);
                 MasterDatasetAppender appender = new MasterDatasetAppender(layout, conf, importId,
-                        request.maxOpenPartitions());
+                        request.maxBufferedEvents());
                 RejectsFile rejects = new RejectsFile(rejectsUri, conf)) {
             progress.start("import " + mapping.name() + " " + input.uri(), input.length());
             try (CsvEventReader rows = CsvEventReader.open(mapping, input.reader(), input.uri().toString())) {
