@@ -14,16 +14,17 @@ import java.util.PriorityQueue;
 import java.util.stream.Stream;
 
 /**
- * An external sort of events by partition date, keeping arrival order within a date: events are buffered up
- * to a bounded count, each full buffer is sorted (stably, so arrival order survives) and spilled to a local
- * file, and {@link #drain} merges the runs. Memory holds one buffer plus one event per run; cost is
+ * An external sort of events by time (so by partition date), keeping arrival order among equal times: events
+ * are buffered up to a bounded count, each full buffer is sorted (stably, so arrival order survives) and
+ * spilled to a local file, and {@link #drain} merges the runs. Sorting by time rather than by date alone makes a
+ * partition's file the same whatever the input order (shuffled rows measured 1.2-1.6x the ordered cost when
+ * only dates were sorted: Parquet encodes unordered times and ids worse). Memory holds one buffer plus one event per run; cost is
  * O(n log n) whatever the input order (a date-ordered input sorts each buffer in linear time).
  *
- * <p>Ties between runs go to the earlier run, so the merged order is exactly (date, arrival).
+ * <p>Ties between runs go to the earlier run, so the merged order is exactly (time, arrival).
  */
 final class EventDateSorter implements Closeable {
-    private static final Comparator<BehaviourEvent> BY_DATE =
-            Comparator.comparingLong(e -> epochDay(e.timestampMillis()));
+    private static final Comparator<BehaviourEvent> BY_TIME = Comparator.comparingLong(BehaviourEvent::timestampMillis);
 
     private final int maxBuffered;
     private final Path spillDir;
@@ -57,9 +58,9 @@ final class EventDateSorter implements Closeable {
         return runs.size();
     }
 
-    /** Hands every event to {@code sink} in (date, arrival) order. Call once. */
+    /** Hands every event to {@code sink} in (time, arrival) order. Call once. */
     void drain(EventSink sink) throws IOException {
-        buffer.sort(BY_DATE);
+        buffer.sort(BY_TIME);
         List<Head> heads = new ArrayList<>();
         try {
             for (SpilledRun run : runs) {
@@ -69,7 +70,7 @@ final class EventDateSorter implements Closeable {
             Iterator<BehaviourEvent> inMemory = buffer.iterator();
             heads.add(new Head(heads.size(), () -> inMemory.hasNext() ? inMemory.next() : null, () -> { }));
             PriorityQueue<Head> queue = new PriorityQueue<>(
-                    Comparator.comparingLong(Head::day).thenComparingInt(Head::run));
+                    Comparator.comparingLong(Head::time).thenComparingInt(Head::run));
             for (Head head : heads) {
                 if (head.advance()) {
                     queue.add(head);
@@ -107,13 +108,9 @@ final class EventDateSorter implements Closeable {
     }
 
     private void spill() throws IOException {
-        buffer.sort(BY_DATE);
+        buffer.sort(BY_TIME);
         runs.add(SpilledRun.write(spillDir.resolve("run-" + runs.size() + ".avro"), buffer));
         buffer.clear();
-    }
-
-    private static long epochDay(long timestampMillis) {
-        return Math.floorDiv(timestampMillis, 86_400_000L);
     }
 
     /** Receives the sorted events. */
@@ -145,8 +142,8 @@ final class EventDateSorter implements Closeable {
             return current != null;
         }
 
-        long day() {
-            return epochDay(current.timestampMillis());
+        long time() {
+            return current.timestampMillis();
         }
 
         int run() {

@@ -21,7 +21,7 @@ import org.apache.hadoop.fs.Path;
  * file, then the whole year) adds only what is new. Files are named by a hash of their ids; a name that already
  * exists holds the same events and is kept as it is.
  *
- * <p>Order: appended events are sorted by date on the way in ({@link EventDateSorter}: bounded buffers spilled
+ * <p>Order: appended events are sorted by time (hence date) on the way in ({@link EventDateSorter}: bounded buffers spilled
  * as sorted runs to local disk, merged on commit), so each partition is written once, as one file, whatever
  * the order of the input, and cost is O(n log n). Memory holds at most {@code maxBufferedEvents} events, one
  * partition's present ids and one Parquet writer.

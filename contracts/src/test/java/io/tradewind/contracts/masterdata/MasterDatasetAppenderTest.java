@@ -96,7 +96,7 @@ class MasterDatasetAppenderTest {
         assertEquals(1, layout.dataFiles(DAY2).size());
         assertEquals(3, reader.count(DateRange.all()));
         try (Stream<BehaviourEvent> day1 = reader.events(DateRange.day(DAY1))) {
-            assertEquals(List.of("a", "c"), day1.map(BehaviourEvent::eventId).toList(), "arrival order within a date");
+            assertEquals(List.of("a", "c"), day1.map(BehaviourEvent::eventId).toList(), "time order within a date");
         }
         assertFalse(Files.list(dir.resolve("spill")).findAny().isPresent(), "spilled runs are deleted");
     }
@@ -118,10 +118,35 @@ class MasterDatasetAppenderTest {
         for (BehaviourEvent e : back) {
             assertTrue(reader.files(DateRange.day(MasterDatasetLayout.partitionOf(e.timestampMillis()))).size() == 1);
         }
+        List<List<String>> namesShuffled = fileNames(layout);
         java.util.Collections.reverse(events);
         AppendResult again = append("w2", 5, events.toArray(BehaviourEvent[]::new));
         assertEquals(0, again.written());
         assertEquals(300, again.alreadyPresent());
+        MasterDatasetLayout other = MasterDatasetLayout.at(dir.resolve("other").toString(), CONF);
+        try (MasterDatasetAppender appender = new MasterDatasetAppender(other, CONF, "w3", 7, dir.resolve("spill"))) {
+            for (BehaviourEvent e : events) {
+                appender.append(e);
+            }
+            appender.commit();
+        }
+        assertEquals(namesShuffled, fileNames(other), "the same events in another order name the same files");
+    }
+
+    @Test
+    void equalTimesKeepTheirArrivalOrderAcrossSpilledRuns() throws IOException {
+        append("w1", 2, event("x", "2011-12-08T10:00:00Z"), event("y", "2011-12-08T09:00:00Z"),
+                event("z", "2011-12-08T10:00:00Z"), event("w", "2011-12-08T10:00:00Z"));
+
+        assertEquals(List.of("y", "x", "z", "w"), all().stream().map(BehaviourEvent::eventId).toList());
+    }
+
+    private static List<List<String>> fileNames(MasterDatasetLayout layout) throws IOException {
+        List<List<String>> names = new java.util.ArrayList<>();
+        for (LocalDate date : layout.partitions()) {
+            names.add(layout.dataFiles(date).stream().map(org.apache.hadoop.fs.Path::getName).toList());
+        }
+        return names;
     }
 
     @Test
