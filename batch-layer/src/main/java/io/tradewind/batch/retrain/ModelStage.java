@@ -35,8 +35,8 @@ import java.util.Map;
  * as-of), refits them on the whole history and writes their lists, neighbours and factors.
  *
  * <p>Runs in the driver: it needs the user-item matrix in one place. The matrix is bounded by distinct
- * user-item pairs (266k for a year of Online Retail, ~10 MB); EASE holds an items × items matrix, fine up to
- * some 20k items.
+ * user-item pairs (266k for a year of Online Retail, ~10 MB); EASE holds an items × items matrix, so the
+ * models see at most {@link RetrainOptions#maxModelItems()} items ({@link ModelCatalogue}).
  */
 final class ModelStage {
     static final int[] CUT_OFFS = {5, 10, 15, 20, 25, 30};
