@@ -74,11 +74,12 @@ public final class EventImporter {
         ProgressListener progress = request.progress();
         try (ImportInput input = ImportInput.open(request.input(), conf);
                 MasterDatasetAppender appender = new MasterDatasetAppender(layout, conf, importId,
-                        request.maxOpenPartitions());
+                        request.maxBufferedEvents());
                 RejectsFile rejects = new RejectsFile(rejectsUri, conf)) {
             progress.start("import " + mapping.name() + " " + input.uri(), input.length());
             try (CsvEventReader rows = CsvEventReader.open(mapping, input.reader(), input.uri().toString())) {
                 Counts counts = copy(rows, appender, rejects, input, progress);
+                failWhenNothingValid(counts, input.uri());
                 // The rejects file first: if it cannot be written, no events have become visible yet.
                 URI rejectsFile = rejects.commit();
                 AppendResult appended = appender.commit();
@@ -107,12 +108,17 @@ public final class EventImporter {
             RowOutcome outcome = row.outcome();
             if (outcome instanceof RowOutcome.Mapped mapped) {
                 appender.append(mapped.event());
+                counts.events++;
             } else if (outcome instanceof RowOutcome.Skipped skipped) {
                 counts.skipped++;
                 counts.skippedByReason.merge(skipped.reason(), 1L, Long::sum);
             } else if (outcome instanceof RowOutcome.Rejected rejected) {
                 counts.rejected++;
                 counts.rejectedByReason.merge(rejected.reason(), 1L, Long::sum);
+                if (counts.firstRejectLine < 0) {
+                    counts.firstRejectLine = row.line();
+                    counts.firstReject = rejected.reason() + ": " + rejected.detail();
+                }
                 rejects.write(row, rejected);
             }
             long bytes = input.bytesRead();
@@ -123,6 +129,26 @@ public final class EventImporter {
         }
         progress.advance(input.bytesRead() - reported);
         return counts;
+    }
+
+    /**
+     * An input that yields no event at all is almost always the wrong file or the wrong mapping; failing (and
+     * writing nothing) says so where a summary of zeros would not.
+     */
+    private static void failWhenNothingValid(Counts counts, URI input) {
+        if (counts.events > 0) {
+            return;
+        }
+        if (counts.read == 0) {
+            throw new ImportException(input + " has no data rows: nothing to import", null);
+        }
+        if (counts.rejected > 0) {
+            throw new ImportException(input + ": no valid row, all " + counts.rejected + " of " + counts.read
+                    + " rows were rejected" + (counts.skipped > 0 ? " or skipped" : "") + "; first at line "
+                    + counts.firstRejectLine + ", " + counts.firstReject, null);
+        }
+        throw new ImportException(input + ": no valid row, all " + counts.read + " rows were skipped by the mapping's "
+                + "rules (" + String.join("; ", counts.skippedByReason.keySet()) + ")", null);
     }
 
     private static SourceMapping mapping(String source) {
@@ -146,6 +172,9 @@ public final class EventImporter {
         long read;
         long skipped;
         long rejected;
+        long events;
+        long firstRejectLine = -1;
+        String firstReject;
         final Map<String, Long> skippedByReason = new HashMap<>();
         final Map<String, Long> rejectedByReason = new HashMap<>();
     }

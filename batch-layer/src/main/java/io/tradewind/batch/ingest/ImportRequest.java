@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param target      root of the master data set: a local path or a Hadoop URI (hdfs://, file://)
  * @param rejectsFile where to write rejected rows; null for {@code <target>/_rejects/<import id>.csv}
  * @param progress    told about bytes of input consumed
- * @param maxOpenPartitions partitions written at the same time (memory versus files per partition)
+ * @param maxBufferedEvents events held in memory before a sorted run is spilled to local disk
  */
 public record ImportRequest(
         String source,
@@ -20,7 +20,7 @@ public record ImportRequest(
         String target,
         String rejectsFile,
         ProgressListener progress,
-        int maxOpenPartitions) {
+        int maxBufferedEvents) {
 
     public ImportRequest {
         Objects.requireNonNull(source, "source");
@@ -31,18 +31,18 @@ public record ImportRequest(
 
     public static ImportRequest of(String source, String input, String target) {
         return new ImportRequest(source, input, target, null, ProgressListener.NONE,
-                MasterDatasetAppender.DEFAULT_MAX_OPEN_PARTITIONS);
+                MasterDatasetAppender.DEFAULT_MAX_BUFFERED_EVENTS);
     }
 
     public ImportRequest withProgress(ProgressListener listener) {
-        return new ImportRequest(source, input, target, rejectsFile, listener, maxOpenPartitions);
+        return new ImportRequest(source, input, target, rejectsFile, listener, maxBufferedEvents);
     }
 
     public ImportRequest withRejectsFile(String location) {
-        return new ImportRequest(source, input, target, location, progress, maxOpenPartitions);
+        return new ImportRequest(source, input, target, location, progress, maxBufferedEvents);
     }
 
-    public ImportRequest withMaxOpenPartitions(int partitions) {
-        return new ImportRequest(source, input, target, rejectsFile, progress, partitions);
+    public ImportRequest withMaxBufferedEvents(int events) {
+        return new ImportRequest(source, input, target, rejectsFile, progress, events);
     }
 }

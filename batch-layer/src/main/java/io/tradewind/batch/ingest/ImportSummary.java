@@ -55,6 +55,21 @@ public record ImportSummary(
         return written + alreadyPresent;
     }
 
+    /** Rejected rows as a share of the rows read; 0 for an empty input. */
+    public double rejectedShare() {
+        return read == 0 ? 0 : (double) rejected / read;
+    }
+
+    /** A loud warning when more than {@code threshold} (0..1) of the rows were rejected, else empty. */
+    public java.util.Optional<String> rejectedShareWarning(double threshold) {
+        if (rejectedShare() <= threshold) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format("WARNING: %.1f %% of the rows were rejected (%,d of %,d; threshold "
+                + "%.1f %%): check the mapping and the input; rows in %s", 100 * rejectedShare(), rejected, read,
+                100 * threshold, rejectsFile));
+    }
+
     /** A few lines for people: the counts and each reason, largest first. */
     public String describe() {
         StringBuilder out = new StringBuilder()

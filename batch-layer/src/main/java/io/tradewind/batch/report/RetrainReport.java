@@ -1,5 +1,6 @@
 package io.tradewind.batch.report;
 
+import io.tradewind.batch.retrain.RetrainSignals;
 import io.tradewind.contracts.views.Manifest;
 import io.tradewind.contracts.views.SegmentsView;
 import io.tradewind.core.portrait.Portrait;
@@ -25,17 +26,29 @@ public final class RetrainReport {
     private RetrainReport() {
     }
 
-    public static String html(Manifest manifest, SegmentsView segments, List<Portrait> portraits, List<Curve> curves) {
+    /**
+     * Charts only what the data has: a chart of nothing (no countries, no segments, no hold-out) is replaced by
+     * one line saying what is absent, from {@code signals}.
+     */
+    public static String html(Manifest manifest, SegmentsView segments, List<Portrait> portraits, List<Curve> curves,
+                              RetrainSignals signals) {
         StringBuilder body = new StringBuilder();
         body.append("<h1>Tradewind batch views ").append(esc(manifest.version())).append("</h1>\n");
         Manifest.Input in = manifest.input();
         body.append("<p>As of <b>").append(esc(manifest.asOf())).append("</b> · ")
                 .append(String.format("%,d events · %,d users (%,d buyers) · %,d items · %,d user-item pairs",
                         in.events(), in.users(), in.buyers(), in.items(), in.pairs()))
-                .append("</p>\n<div class=\"grid\">\n");
-        figure(body, segmentSizes(segments));
-        figure(body, rfmRadar(segments));
-        figure(body, countryMix(portraits));
+                .append("</p>\n");
+        body.append(signalsSection(signals));
+        body.append("<div class=\"grid\">\n");
+        figure(body, segmentSizes(segments, portraits));
+        if (!segments.segments().isEmpty()) {
+            figure(body, rfmRadar(segments));
+        }
+        Charts.Figure countries = countryMix(portraits);
+        if (countries != null) {
+            figure(body, countries);
+        }
         if (!segments.kCurve().isEmpty()) {
             figure(body, kCurve(segments));
         }
@@ -43,7 +56,9 @@ public final class RetrainReport {
             figure(body, evaluationChart(metric, curves.stream().filter(c -> c.metric().equals(metric)).toList()));
         }
         body.append("</div>\n");
-        body.append(segmentTable(segments));
+        if (!segments.segments().isEmpty()) {
+            body.append(segmentTable(segments, signals.prices()));
+        }
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Tradewind "
                 + esc(manifest.version()) + "</title>\n<style>body{font-family:sans-serif;margin:2em;color:#222}"
                 + ".grid{display:flex;flex-wrap:wrap;gap:1em}img{border:1px solid #ddd}figure{margin:0}figcaption{font-size:.85em;color:#555}"
@@ -51,13 +66,17 @@ public final class RetrainReport {
                 + "</style></head><body>\n" + body + "</body></html>\n";
     }
 
-    private static Charts.Figure segmentSizes(SegmentsView s) {
+    private static Charts.Figure segmentSizes(SegmentsView s, List<Portrait> portraits) {
         List<String> names = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         s.segments().forEach(seg -> {
             names.add(seg.label());
             sizes.add(seg.users());
         });
+        if (s.segments().isEmpty()) {
+            names.add("unsegmented (too few buyers)");
+            sizes.add((int) portraits.stream().filter(p -> !p.isNewUser()).count());
+        }
         names.add("new (no purchase)");
         sizes.add((int) s.newUsers());
         return Charts.bars("Users per segment", "segment", "users", names, sizes);
@@ -83,6 +102,22 @@ public final class RetrainReport {
                 s.segments().stream().map(SegmentsView.Segment::label).toList(), scaled);
     }
 
+    private static String signalsSection(RetrainSignals s) {
+        StringBuilder out = new StringBuilder("<h2>Signals the models saw</h2>\n<p>Events by behaviour: ");
+        out.append(s.eventsByType().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> String.format("%s %,d", e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue()))
+                .collect(Collectors.joining(" · ")));
+        out.append(String.format(". Weights %s; one matrix count = weight %s. Items: %,d seen, %,d given to the models."
+                + "</p>%n", esc(s.behaviourWeights()), s.matrixUnit(), s.itemsSeen(), s.itemsModelled()));
+        if (s.absent().isEmpty()) {
+            return out.append("<p>Purchases, prices and countries are all present.</p>\n").toString();
+        }
+        out.append("<p><b>Not in this data set:</b></p>\n<ul>\n");
+        s.absent().forEach(a -> out.append("<li>").append(esc(a)).append("</li>\n"));
+        return out.append("</ul>\n").toString();
+    }
+
+    /** Null when no portrait has a country (a chart of nothing cannot be drawn, and says nothing). */
     private static Charts.Figure countryMix(List<Portrait> portraits) {
         Map<String, Long> counts = portraits.stream()
                 .filter(p -> p.habits().country() != null)
@@ -90,6 +125,9 @@ public final class RetrainReport {
         List<Map.Entry<String, Long>> top = counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry::getKey))
                 .limit(TOP_COUNTRIES).toList();
+        if (top.isEmpty()) {
+            return null;
+        }
         return Charts.bars("Users per country (top " + TOP_COUNTRIES + ")", "country", "users",
                 top.stream().map(Map.Entry::getKey).toList(), top.stream().map(Map.Entry::getValue).toList());
     }
@@ -109,12 +147,13 @@ public final class RetrainReport {
                 curves.stream().map(Curve::model).toList(), curves.stream().map(Curve::values).toList());
     }
 
-    private static String segmentTable(SegmentsView s) {
+    private static String segmentTable(SegmentsView s, boolean prices) {
         StringBuilder t = new StringBuilder("<h2>Segments</h2>\n<table><tr><th>segment</th><th>users</th>"
                 + "<th>recency (days)</th><th>purchases</th><th>revenue</th></tr>\n");
         for (SegmentsView.Segment seg : s.segments()) {
-            t.append(String.format("<tr><th>%s</th><td>%,d</td><td>%.0f</td><td>%.1f</td><td>%,.0f</td></tr>%n",
-                    esc(seg.label()), seg.users(), seg.recencyDays(), seg.frequency(), seg.monetary()));
+            t.append(String.format("<tr><th>%s</th><td>%,d</td><td>%.0f</td><td>%.1f</td><td>%s</td></tr>%n",
+                    esc(seg.label()), seg.users(), seg.recencyDays(), seg.frequency(),
+                    prices ? String.format("%,.0f", seg.monetary()) : "no prices"));
         }
         return t.append("</table>\n<p>Centroids are geometric means (K-means runs on standardised log RFM).</p>\n").toString();
     }

@@ -3,6 +3,10 @@ package io.tradewind.batch.retrain;
 import io.tradewind.contracts.views.ItemStat;
 
 import io.tradewind.core.event.BehaviourEvent;
+import io.tradewind.core.event.BehaviourWeights;
+import io.tradewind.core.event.EventType;
+import java.util.EnumMap;
+import java.util.Map;
 import io.tradewind.core.portrait.UserActivity;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,10 +37,17 @@ import org.apache.flink.util.CloseableIterator;
 public final class EventAggregationJob {
     private final Function<StreamExecutionEnvironment, DataStream<BehaviourEvent>> source;
     private final int parallelism;
+    private final BehaviourWeights weights;
 
-    public EventAggregationJob(Function<StreamExecutionEnvironment, DataStream<BehaviourEvent>> source, int parallelism) {
+    public EventAggregationJob(Function<StreamExecutionEnvironment, DataStream<BehaviourEvent>> source, int parallelism,
+            BehaviourWeights weights) {
         this.source = source;
         this.parallelism = parallelism;
+        this.weights = weights;
+    }
+
+    public EventAggregationJob(Function<StreamExecutionEnvironment, DataStream<BehaviourEvent>> source, int parallelism) {
+        this(source, parallelism, BehaviourWeights.DEFAULT);
     }
 
     /**
@@ -57,7 +68,7 @@ public final class EventAggregationJob {
                 .name("before as-of")
                 .keyBy(BehaviourEvent::userId)
                 .window(GlobalWindows.createWithEndOfStreamTrigger())
-                .process(new UserHistoryFunction(portraitWindowStartMillis),
+                .process(new UserHistoryFunction(portraitWindowStartMillis, weights),
                         TypeInformation.of(UserHistory.class))
                 .setParallelism(parallelism)
                 .name("per-user history");
@@ -99,10 +110,18 @@ public final class EventAggregationJob {
                     .sorted(Comparator.comparing(UserHistory::userId))
                     .map(UserHistory::activity).filter(Objects::nonNull).toList();
             long events = userList.get().stream().mapToLong(UserHistory::events).sum();
+            Map<EventType, Long> byType = new EnumMap<>(EventType.class);
+            for (UserHistory user : userList.get()) {
+                for (EventType type : EventType.values()) {
+                    if (user.eventsByType()[type.ordinal()] > 0) {
+                        byType.merge(type, user.eventsByType()[type.ordinal()], Long::sum);
+                    }
+                }
+            }
             List<PairStat> sortedPairs = pairList.get().stream()
                     .sorted(Comparator.comparing(PairStat::userId).thenComparing(PairStat::itemId)).toList();
             List<ItemStat> sortedItems = itemList.get().stream().sorted(Comparator.comparing(ItemStat::itemId)).toList();
-            return new EventAggregates(activities, sortedPairs, sortedItems, events);
+            return new EventAggregates(activities, sortedPairs, sortedItems, events, byType);
         } catch (CompletionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }

@@ -2,7 +2,10 @@ package io.tradewind.batch.retrain;
 
 import java.io.Serializable;
 
-/** One buyer's purchases of one item, as the per-item aggregation needs them: where from, title, prices paid. */
-public record ItemSighting(String itemId, String country, String title, String category, double unitPriceSum,
-                           int unitPriceCount) implements Serializable {
+/**
+ * One user's view of one item, as the per-item aggregate needs it: what the item is called and costs, and
+ * (when {@code bought}) the buyer's country. Users who only looked at an item name it but are no buyers.
+ */
+public record ItemSighting(String itemId, boolean bought, String country, String title, String category,
+                           double unitPriceSum, int unitPriceCount) implements Serializable {
 }

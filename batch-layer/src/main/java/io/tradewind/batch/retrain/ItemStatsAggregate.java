@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
-/** Folds the buyers' sightings of one item into its catalogue facts: buyers overall and per country, title, price. */
+/** Folds the users' sightings of one item into its catalogue facts: buyers overall and per country, title, price. */
 final class ItemStatsAggregate implements AggregateFunction<ItemSighting, ItemStatsAggregate.Acc, ItemStat> {
     private static final String UNKNOWN_COUNTRY = "unknown";
 
@@ -30,8 +30,10 @@ final class ItemStatsAggregate implements AggregateFunction<ItemSighting, ItemSt
     @Override
     public Acc add(ItemSighting s, Acc acc) {
         acc.itemId = s.itemId();
-        acc.buyers++;
-        acc.buyersByCountry.merge(s.country() == null ? UNKNOWN_COUNTRY : s.country(), 1, Integer::sum);
+        if (s.bought()) {
+            acc.buyers++;
+            acc.buyersByCountry.merge(s.country() == null ? UNKNOWN_COUNTRY : s.country(), 1, Integer::sum);
+        }
         if (s.title() != null) {
             acc.titles.merge(s.title(), 1, Integer::sum);
         }

@@ -16,6 +16,7 @@ import io.tradewind.core.eval.TrackMetrics;
 import io.tradewind.core.model.FactorModel;
 import io.tradewind.core.model.FitCache;
 import io.tradewind.core.model.FittedModel;
+import io.tradewind.core.model.InteractionStrength;
 import io.tradewind.core.model.Interactions;
 import io.tradewind.core.model.ItemNeighbourModel;
 import io.tradewind.core.model.Recommender;
@@ -34,8 +35,8 @@ import java.util.Map;
  * as-of), refits them on the whole history and writes their lists, neighbours and factors.
  *
  * <p>Runs in the driver: it needs the user-item matrix in one place. The matrix is bounded by distinct
- * user-item pairs (266k for a year of Online Retail, ~10 MB); EASE holds an items × items matrix, fine up to
- * some 20k items.
+ * user-item pairs (266k for a year of Online Retail, ~10 MB); EASE holds an items × items matrix, so the
+ * models see at most {@link RetrainOptions#maxModelItems()} items ({@link ModelCatalogue}).
  */
 final class ModelStage {
     static final int[] CUT_OFFS = {5, 10, 15, 20, 25, 30};
@@ -57,15 +58,19 @@ final class ModelStage {
         this.progress = progress;
     }
 
-    Outcome run(List<PairStat> pairs, RetrainOptions options, ViewStore.VersionWriter writer) throws IOException {
+    Outcome run(List<PairStat> allPairs, InteractionStrength strength, RetrainOptions options,
+                ViewStore.VersionWriter writer) throws IOException {
+        List<PairStat> pairs = ModelCatalogue.mostInteracted(allPairs, options.maxModelItems());
         List<Purchase> purchases = purchases(pairs);
         Map<String, Object> evaluation = new LinkedHashMap<>();
         List<RetrainReport.Curve> curves = new ArrayList<>();
         evaluateOnHoldout(purchases, options, evaluation, curves);
 
-        Interactions.Builder builder = Interactions.builder();
-        purchases.forEach(p -> builder.add(p.user(), p.item(), p.invoice(), p.timestamp()));
-        Interactions all = builder.build();
+        Interactions all = weightedMatrix(pairs, strength);
+        if (all.numPairs() == 0) {
+            throw new IllegalArgumentException("no user-item interaction with a positive weight before --as-of: nothing "
+                    + "to fit the models on (weights " + strength.weights() + ")");
+        }
         List<Manifest.ModelEntry> models = new ArrayList<>();
         Map<String, Long> rows = new LinkedHashMap<>();
         for (Recommender recommender : recommenders) {
@@ -125,6 +130,28 @@ final class ModelStage {
                                              java.util.function.ToDoubleFunction<MetricValues> value) {
         double[] values = java.util.Arrays.stream(CUT_OFFS).mapToDouble(k -> value.applyAsDouble(m.at(k))).toArray();
         return new RetrainReport.Curve(model, metric, ks, values);
+    }
+
+    /**
+     * The matrix the published models are fitted on: every pair counted by its behaviour weights
+     * ({@link InteractionStrength}). Purchase baskets keep their times (recency-aware models use them); counts
+     * above the baskets (views, carts, ...) are extra keys at the pair's last event; returns take the latest
+     * baskets away.
+     */
+    static Interactions weightedMatrix(List<PairStat> pairs, InteractionStrength strength) {
+        Interactions.Builder builder = Interactions.builder();
+        for (PairStat pair : pairs) {
+            int count = strength.count(pair.purchases(), pair.otherWeight());
+            long[] times = pair.purchaseTimes();
+            int fromBaskets = Math.min(count, times.length);
+            for (int i = times.length - fromBaskets; i < times.length; i++) {
+                builder.add(pair.userId(), pair.itemId(), Long.toString(times[i]), times[i]);
+            }
+            for (int extra = 0; extra < count - fromBaskets; extra++) {
+                builder.add(pair.userId(), pair.itemId(), "w" + extra, pair.lastMillis());
+            }
+        }
+        return builder.build();
     }
 
     /** One purchase per distinct purchase time: the matrix counts baskets, and a basket is one time stamp here. */

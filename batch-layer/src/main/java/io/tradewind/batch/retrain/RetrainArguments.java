@@ -1,5 +1,6 @@
 package io.tradewind.batch.retrain;
 
+import io.tradewind.core.event.BehaviourWeights;
 import java.time.Duration;
 import java.time.Instant;
 import picocli.CommandLine.Option;
@@ -32,9 +33,19 @@ public final class RetrainArguments {
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
     int parallelism;
 
+    @Option(names = "--behaviour-weights", defaultValue = "view=1,fav=2,cart=3,buy=5,return=-5",
+            description = "How much each behaviour counts in the models and popularity; view < fav < cart < buy, return "
+                    + "negative (default ${DEFAULT-VALUE}).")
+    String behaviourWeights;
+
+    @Option(names = "--max-model-items", defaultValue = "5000",
+            description = "The models see only this many most-interacted items (EASE and the neighbours are quadratic "
+                    + "in items; default ${DEFAULT-VALUE}).")
+    int maxModelItems;
+
     /** The parsed values as options; an out-of-range value throws {@link IllegalArgumentException} naming it. */
     public RetrainOptions toOptions() {
         return new RetrainOptions(events, out, asOf, Duration.ofDays(windowDays), Duration.ofDays(holdoutDays),
-                segments, 50, parallelism, 42L);
+                segments, 50, parallelism, 42L, BehaviourWeights.parse(behaviourWeights), maxModelItems);
     }
 }

@@ -9,6 +9,7 @@ import io.tradewind.contracts.views.PopularityView;
 import io.tradewind.contracts.views.SegmentsView;
 import io.tradewind.contracts.views.ViewStore;
 import io.tradewind.core.model.FitCache;
+import io.tradewind.core.model.InteractionStrength;
 import io.tradewind.core.model.Recommender;
 import io.tradewind.core.popularity.PopularityTable;
 import io.tradewind.core.portrait.Portrait;
@@ -63,7 +64,8 @@ public final class RetrainPipeline {
         long t0 = System.nanoTime();
         progress.start("Aggregating events in Flink", -1);
         EventAggregates aggregates = new EventAggregationJob(
-                env -> MasterDatasetSource.events(env, options.eventsUri(), files, hadoopConf), options.parallelism())
+                env -> MasterDatasetSource.events(env, options.eventsUri(), files, hadoopConf), options.parallelism(),
+                options.behaviourWeights())
                 .execute(options.asOfMillis(), options.portraitWindowStartMillis());
         progress.finish();
         seconds.put("aggregate", elapsed(t0));
@@ -99,22 +101,31 @@ public final class RetrainPipeline {
         rows.put("portraits.jsonl", writer.writeJsonLines("portraits.jsonl", portraits.portraits()));
         SegmentsView segmentsView = SegmentsView.of(portraits);
         writer.writeJson("segments.json", segmentsView);
-        rows.put("popularity.jsonl", writer.writeJsonLines("popularity.jsonl", popularity(aggregates, portraits)));
+        InteractionStrength strength = InteractionStrength.of(options.behaviourWeights(),
+                aggregates.eventsByType().keySet());
+        rows.put("popularity.jsonl", writer.writeJsonLines("popularity.jsonl",
+                popularity(aggregates, portraits, strength)));
         rows.put("items.jsonl", writer.writeJsonLines("items.jsonl", aggregates.items()));
         seconds.put("write", elapsed(t2));
 
         long t3 = System.nanoTime();
         progress.start("Fitting and evaluating models", -1);
         ModelStage.Outcome models = new ModelStage(recommenders, cache, ProgressListener.NONE)
-                .run(aggregates.pairs(), options, writer);
+                .run(aggregates.pairs(), strength, options, writer);
         progress.finish();
         rows.putAll(models.rowCounts());
         seconds.put("models", elapsed(t3));
 
+        long buyers = portraits.portraits().stream().filter(p -> !p.isNewUser()).count();
+        RetrainSignals signals = RetrainSignals.of(aggregates, strength, buyers,
+                ModelCatalogue.distinctItems(ModelCatalogue.mostInteracted(aggregates.pairs(), options.maxModelItems())),
+                portraits.segmented(), models.evaluation().containsKey("models"));
+        writer.writeJson(RetrainSignals.FILE, signals);
         Manifest manifest = new Manifest(version, options.asOf().toString(), Instant.now().toString(),
                 input(options, aggregates, portraits), rows,
-                List.of(portraits.model().labels()), models.models(), models.evaluation(), seconds);
-        writer.writeText(REPORT, RetrainReport.html(manifest, segmentsView, portraits.portraits(), models.curves()));
+                portraits.segmented() ? List.of(portraits.model().labels()) : List.of(), models.models(), models.evaluation(), seconds);
+        writer.writeText(REPORT, RetrainReport.html(manifest, segmentsView, portraits.portraits(), models.curves(),
+                signals));
         writer.writeJson(ViewStore.MANIFEST, manifest);
         return new Result(version, writer.finalDir().toString(), manifest, portraits.portraits());
     }
@@ -133,8 +144,13 @@ public final class RetrainPipeline {
         }
     }
 
-    /** Cold-start lists: global, per country (from the Flink per-item counts) and per segment. */
-    static List<PopularityView> popularity(EventAggregates aggregates, PortraitBuilder.Result portraits) {
+    /**
+     * Cold-start lists: global, per country (buyers, from the Flink per-item counts) and per segment. Globally
+     * and per segment each user adds the weight of the strongest thing they did with the item, so a purchase
+     * log counts distinct buyers and a click log still ranks (a view 1, a purchase 5 with default weights).
+     */
+    static List<PopularityView> popularity(EventAggregates aggregates, PortraitBuilder.Result portraits,
+                                           InteractionStrength strength) {
         PopularityTable global = new PopularityTable();
         PopularityTable byCountry = new PopularityTable();
         for (ItemStat item : aggregates.items()) {
@@ -144,10 +160,14 @@ public final class RetrainPipeline {
         portraits.portraits().forEach(p -> segmentOf.put(p.userId(), p.segment()));
         PopularityTable bySegment = new PopularityTable();
         for (PairStat pair : aggregates.pairs()) {
-            global.addBuyer(PopularityView.GLOBAL, pair.itemId());
+            int weight = strength.popularityWeight(pair.strongestWeight());
+            if (weight == 0) {
+                continue;
+            }
+            global.addBuyers(PopularityView.GLOBAL, pair.itemId(), weight);
             String segment = segmentOf.get(pair.userId());
             if (segment != null) {
-                bySegment.addBuyer(segment, pair.itemId());
+                bySegment.addBuyers(segment, pair.itemId(), weight);
             }
         }
         List<PopularityView> out = new ArrayList<>();

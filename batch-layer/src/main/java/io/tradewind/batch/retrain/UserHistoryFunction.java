@@ -1,6 +1,7 @@
 package io.tradewind.batch.retrain;
 
 import io.tradewind.core.event.BehaviourEvent;
+import io.tradewind.core.event.BehaviourWeights;
 import io.tradewind.core.event.EventType;
 import io.tradewind.core.portrait.Habits;
 import io.tradewind.core.portrait.UserActivity;
@@ -16,57 +17,72 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * One pass over one user's whole history (batch execution hands each key's events together): drops repeated
- * event ids, folds the portrait window into {@link UserActivity}, and derives the user's item pairs and item
- * sightings. Keying once by user replaces a shuffle per aggregate, which dominated the job's run time.
+ * event ids, folds the portrait window into {@link UserActivity}, and derives the user's item pairs (every
+ * behaviour, weighted by {@link BehaviourWeights}; purchases also by basket) and item sightings. Keying once by user replaces a shuffle per aggregate, which dominated the job's run time.
  */
 final class UserHistoryFunction extends ProcessWindowFunction<BehaviourEvent, UserHistory, String, GlobalWindow> {
     static final OutputTag<PairStat> PAIRS = new OutputTag<>("pairs") { };
     static final OutputTag<ItemSighting> SIGHTINGS = new OutputTag<>("item-sightings") { };
 
     private final long portraitWindowStartMillis;
+    private final BehaviourWeights weights;
 
-    UserHistoryFunction(long portraitWindowStartMillis) {
+    UserHistoryFunction(long portraitWindowStartMillis, BehaviourWeights weights) {
         this.portraitWindowStartMillis = portraitWindowStartMillis;
+        this.weights = weights;
     }
 
     @Override
     public void process(String userId, Context context, Iterable<BehaviourEvent> events, Collector<UserHistory> out) {
         Set<String> seen = new HashSet<>();
         UserActivity activity = null;
-        Map<String, PurchasesOfItem> purchases = new HashMap<>();
+        Map<String, EventsOfItem> byItem = new HashMap<>();
         long count = 0;
+        long[] byType = new long[EventType.values().length];
         for (BehaviourEvent e : events) {
             if (!seen.add(e.eventId())) {
                 continue; // re-imports and at-least-once archiving may repeat an event; its id makes it unique
             }
             count++;
+            byType[e.type().ordinal()]++;
             if (e.timestampMillis() >= portraitWindowStartMillis) {
                 activity = (activity == null ? new UserActivity(userId) : activity).add(e);
             }
-            if (e.type() == EventType.BUY) {
-                purchases.computeIfAbsent(e.itemId(), item -> new PurchasesOfItem()).add(e);
+            if (e.type() != EventType.SEARCH && !e.itemId().isEmpty()) {
+                byItem.computeIfAbsent(e.itemId(), item -> new EventsOfItem()).add(e, weights);
             }
         }
-        out.collect(new UserHistory(userId, activity, count));
-        purchases.forEach((item, p) -> {
-            context.output(PAIRS, new PairStat(userId, item, p.times.stream().mapToLong(Long::longValue).toArray()));
+        out.collect(new UserHistory(userId, activity, count, byType));
+        byItem.forEach((item, p) -> {
+            context.output(PAIRS, new PairStat(userId, item, p.purchaseTimes.stream().mapToLong(Long::longValue).toArray(),
+                    p.otherWeight, p.strongestWeight, p.lastMillis));
             context.output(SIGHTINGS, p.sighting(item));
         });
     }
 
-    /** Purchases of one item by the current user. */
-    private static final class PurchasesOfItem {
-        final TreeSet<Long> times = new TreeSet<>();
+    /** The current user's events on one item. */
+    private static final class EventsOfItem {
+        final TreeSet<Long> purchaseTimes = new TreeSet<>();
         final Map<String, Integer> countries = new HashMap<>();
         final Map<String, Integer> titles = new HashMap<>();
         String category;
         double priceSum;
         int priceCount;
+        double otherWeight;
+        double strongestWeight = Double.NEGATIVE_INFINITY;
+        long lastMillis = Long.MIN_VALUE;
 
-        void add(BehaviourEvent e) {
-            times.add(e.timestampMillis());
-            if (e.country() != null) {
-                countries.merge(e.country(), 1, Integer::sum);
+        void add(BehaviourEvent e, BehaviourWeights weights) {
+            double weight = weights.of(e.type());
+            strongestWeight = Math.max(strongestWeight, weight);
+            lastMillis = Math.max(lastMillis, e.timestampMillis());
+            if (e.type() == EventType.BUY) {
+                purchaseTimes.add(e.timestampMillis());
+                if (e.country() != null) {
+                    countries.merge(e.country(), 1, Integer::sum);
+                }
+            } else {
+                otherWeight += weight;
             }
             if (e.itemTitle() != null && !e.itemTitle().isBlank()) {
                 titles.merge(e.itemTitle().trim(), 1, Integer::sum);
@@ -74,15 +90,15 @@ final class UserHistoryFunction extends ProcessWindowFunction<BehaviourEvent, Us
             if (e.category() != null && !e.category().isBlank()) {
                 category = e.category();
             }
-            if (e.unitPrice() != null) {
+            if (e.type() == EventType.BUY && e.unitPrice() != null) {
                 priceSum += e.unitPrice();
                 priceCount++;
             }
         }
 
         ItemSighting sighting(String item) {
-            return new ItemSighting(item, Habits.mostFrequent(countries), Habits.mostFrequent(titles), category,
-                    priceSum, priceCount);
+            return new ItemSighting(item, !purchaseTimes.isEmpty(), Habits.mostFrequent(countries),
+                    Habits.mostFrequent(titles), category, priceSum, priceCount);
         }
     }
 }

@@ -48,7 +48,12 @@ class EventAggregationJobTest {
 
         Map<String, PairStat> pairs = out.pairs().stream()
                 .collect(Collectors.toMap(p -> p.userId() + "/" + p.itemId(), Function.identity()));
-        assertEquals(3, pairs.size());
+        assertEquals(4, pairs.size(), "three bought pairs and one viewed");
+        PairStat viewed = pairs.get("u3/B");
+        assertEquals(0, viewed.purchases());
+        assertEquals(io.tradewind.core.event.BehaviourWeights.DEFAULT.of(EventType.VIEW), viewed.otherWeight());
+        assertEquals(io.tradewind.core.event.BehaviourWeights.DEFAULT.of(EventType.BUY), u1aStrongest(pairs));
+        assertEquals(Map.of(EventType.BUY, 4L, EventType.VIEW, 1L), out.eventsByType());
         PairStat u1a = pairs.get("u1/A");
         assertEquals(2, u1a.purchases());
         assertArrayEquals(new long[] {at("2011-01-10T10:00:00"), at("2011-02-10T10:00:00")}, u1a.purchaseTimes(),
@@ -61,5 +66,9 @@ class EventAggregationJobTest {
         assertEquals(Map.of("France", 1, "Germany", 1), items.get("A").buyersByCountry());
         assertEquals(1, items.get("B").buyers(), "a view is not a purchase");
         assertEquals("ITEM A HEART LANTERN", items.get("A").title());
+    }
+
+    private static double u1aStrongest(Map<String, PairStat> pairs) {
+        return pairs.get("u1/A").strongestWeight();
     }
 }

@@ -6,10 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
@@ -24,71 +21,90 @@ import org.apache.hadoop.fs.Path;
  * file, then the whole year) adds only what is new. Files are named by a hash of their ids; a name that already
  * exists holds the same events and is kept as it is.
  *
- * <p>Atomicity: events go to hidden files under {@code _tmp/<writeId>/}; {@link #commit()} renames them into
- * their partitions (an atomic rename on HDFS and on local disks). Until then readers see nothing; after a crash
- * during commit, re-running the import completes it without duplicates.
+ * <p>Order: appended events are sorted by time (hence date) on the way in ({@link EventDateSorter}: bounded buffers spilled
+ * as sorted runs to local disk, merged on commit), so each partition is written once, as one file, whatever
+ * the order of the input, and cost is O(n log n). Memory holds at most {@code maxBufferedEvents} events, one
+ * partition's present ids and one Parquet writer.
  *
- * <p>Memory: at most {@code maxOpenPartitions} partitions are open, each with its Parquet buffer and its set of
- * present ids. Input sorted by time (both real data sets are) writes one file per partition; unsorted input
- * writes one file per run of a date. One writer at a time per data set; not thread-safe.
+ * <p>Atomicity: nothing reaches the data set before {@link #commit()}: events wait in local runs, then go to
+ * hidden files under {@code _tmp/<writeId>/}, which are renamed into their partitions (an atomic rename on HDFS
+ * and on local disks) once all are written. After a crash during the renames, re-running the import completes
+ * it without duplicates. One writer at a time per data set; not thread-safe.
  */
 public final class MasterDatasetAppender implements Closeable {
-    public static final int DEFAULT_MAX_OPEN_PARTITIONS = 4;
+    /** About 100 MB of events on the heap before a run is spilled. */
+    public static final int DEFAULT_MAX_BUFFERED_EVENTS = 200_000;
 
     private final MasterDatasetLayout layout;
     private final MasterDatasetReader reader;
     private final Configuration conf;
     private final Path tmpDir;
-    private final int maxOpenPartitions;
-    private final LinkedHashMap<LocalDate, PartitionWriter> open = new LinkedHashMap<>(16, 0.75f, true);
+    private final EventDateSorter sorter;
     private final List<PartitionWriter.PendingFile> pending = new ArrayList<>();
-    private long written;
-    private long alreadyPresent;
-    private int tmpFiles;
     private boolean finished;
 
-    public MasterDatasetAppender(MasterDatasetLayout layout, Configuration conf, String writeId, int maxOpenPartitions) {
-        if (maxOpenPartitions < 1) {
-            throw new IllegalArgumentException("maxOpenPartitions must be at least 1");
-        }
+    /**
+     * @param maxBufferedEvents events held in memory before a sorted run is spilled
+     * @param spillDir          local folder for the runs (a fresh subfolder is used and removed)
+     */
+    public MasterDatasetAppender(MasterDatasetLayout layout, Configuration conf, String writeId, int maxBufferedEvents,
+            java.nio.file.Path spillDir) throws IOException {
         this.layout = layout;
         this.reader = new MasterDatasetReader(layout, conf);
         this.conf = conf;
         this.tmpDir = layout.tmpDir(writeId);
-        this.maxOpenPartitions = maxOpenPartitions;
+        this.sorter = new EventDateSorter(maxBufferedEvents, spillDir);
     }
 
-    public MasterDatasetAppender(MasterDatasetLayout layout, Configuration conf, String writeId) {
-        this(layout, conf, writeId, DEFAULT_MAX_OPEN_PARTITIONS);
+    /** Spills to the JVM's temporary folder. */
+    public MasterDatasetAppender(MasterDatasetLayout layout, Configuration conf, String writeId, int maxBufferedEvents)
+            throws IOException {
+        this(layout, conf, writeId, maxBufferedEvents, java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
     }
 
-    /** @return false when the event's id is already in its partition (nothing is written) */
-    public boolean append(BehaviourEvent event) throws IOException {
+    public MasterDatasetAppender(MasterDatasetLayout layout, Configuration conf, String writeId) throws IOException {
+        this(layout, conf, writeId, DEFAULT_MAX_BUFFERED_EVENTS);
+    }
+
+    /** Queues an event; whether it is new is decided on {@link #commit()}. */
+    public void append(BehaviourEvent event) throws IOException {
         if (finished) {
             throw new IllegalStateException("appender already committed or aborted");
         }
-        LocalDate date = MasterDatasetLayout.partitionOf(event.timestampMillis());
-        PartitionWriter writer = open.get(date);
-        if (writer == null) {
-            writer = openPartition(date);
-        }
-        if (writer.write(event)) {
-            written++;
-            return true;
-        }
-        alreadyPresent++;
-        return false;
+        sorter.add(event);
     }
 
-    /** Makes everything appended visible. */
+    /** Sorted runs spilled to local disk so far (0 when everything fitted in memory). */
+    public int spilledRuns() {
+        return sorter.spilledRuns();
+    }
+
+    /** Writes each touched partition once, then makes everything visible. */
     public AppendResult commit() throws IOException {
         if (finished) {
             throw new IllegalStateException("appender already committed or aborted");
         }
-        for (PartitionWriter writer : open.values()) {
-            addPending(writer.finish());
+        long[] counts = new long[2]; // written, already present
+        PartitionWriter[] current = new PartitionWriter[1];
+        try {
+            sorter.drain(event -> {
+                LocalDate date = MasterDatasetLayout.partitionOf(event.timestampMillis());
+                if (current[0] == null || !current[0].date().equals(date)) {
+                    finishPartition(current[0]);
+                    current[0] = openPartition(date);
+                }
+                counts[current[0].write(event) ? 0 : 1]++;
+            });
+            finishPartition(current[0]);
+            current[0] = null;
+        } finally {
+            if (current[0] != null) {
+                current[0].discard(layout.fileSystem());
+            }
+            sorter.close();
         }
-        open.clear();
+        long written = counts[0];
+        long alreadyPresent = counts[1];
         FileSystem fs = layout.fileSystem();
         List<URI> files = new ArrayList<>();
         Set<LocalDate> partitions = new TreeSet<>();
@@ -119,14 +135,10 @@ public final class MasterDatasetAppender implements Closeable {
             return;
         }
         finished = true;
-        FileSystem fs = layout.fileSystem();
         try {
-            for (PartitionWriter writer : open.values()) {
-                writer.discard(fs);
-            }
+            sorter.close();
         } finally {
-            open.clear();
-            fs.delete(tmpDir, true);
+            layout.fileSystem().delete(tmpDir, true);
         }
     }
 
@@ -137,24 +149,16 @@ public final class MasterDatasetAppender implements Closeable {
     }
 
     private PartitionWriter openPartition(LocalDate date) throws IOException {
-        if (open.size() >= maxOpenPartitions) {
-            Iterator<Map.Entry<LocalDate, PartitionWriter>> eldest = open.entrySet().iterator();
-            addPending(eldest.next().getValue().finish());
-            eldest.remove();
-        }
         Set<String> present = reader.eventIds(date);
-        for (PartitionWriter.PendingFile file : pending) {
-            if (file.date().equals(date)) {
-                reader.addIds(file.tmpFile(), present); // this write's earlier run of the same date
-            }
-        }
-        Path tmpFile = new Path(tmpDir, date + "-" + (tmpFiles++) + MasterDatasetLayout.DATA_SUFFIX);
-        PartitionWriter writer = new PartitionWriter(date, tmpFile, present, conf);
-        open.put(date, writer);
-        return writer;
+        Path tmpFile = new Path(tmpDir, date + MasterDatasetLayout.DATA_SUFFIX);
+        return new PartitionWriter(date, tmpFile, present, conf);
     }
 
-    private void addPending(PartitionWriter.PendingFile file) {
+    private void finishPartition(PartitionWriter writer) throws IOException {
+        if (writer == null) {
+            return;
+        }
+        PartitionWriter.PendingFile file = writer.finish();
         if (file != null) {
             pending.add(file);
         }

@@ -16,7 +16,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
- * Writes the new events of one partition into one hidden temporary Parquet file. Events whose id the partition
+ * Writes the new events of one partition, for one import, into one hidden temporary Parquet file. Events whose id the partition
  * already holds are dropped; the file is only created once there is something new to write.
  */
 final class PartitionWriter {
@@ -33,6 +33,10 @@ final class PartitionWriter {
         this.tmpFile = tmpFile;
         this.presentIds = presentIds;
         this.conf = conf;
+    }
+
+    LocalDate date() {
+        return date;
     }
 
     /** @return false when the partition already has an event with this id */

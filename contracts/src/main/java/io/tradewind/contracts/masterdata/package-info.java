@@ -21,8 +21,9 @@
  * the same name, and a name that already exists is treated as already committed.
  *
  * <h2>Crash safety</h2>
- * Files are written under {@code _tmp/} and renamed into their partition on commit (atomic on HDFS and local
- * disks). An import that fails or is killed before commit leaves nothing visible; a leftover {@code _tmp/}
+ * An import's events wait, sorted by date, in runs on local disk; on commit each touched partition is written
+ * once under {@code _tmp/} and renamed into its partition (atomic on HDFS and local disks), so an import adds
+ * one file per partition whatever its row order. An import that fails or is killed before commit leaves nothing visible; a leftover {@code _tmp/}
  * directory of a killed import can be deleted when no import runs.
  *
  * <h2>Reading</h2>

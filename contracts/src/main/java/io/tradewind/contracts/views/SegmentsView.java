@@ -28,6 +28,9 @@ public record SegmentsView(
 
     /** Example users kept per segment (for dashboards and the demo's user picker). */
     static final int EXAMPLES_PER_SEGMENT = 3;
+    /** {@code chosenBy} of a version without segments (k = 0): too few buyers to cluster. */
+    public static final String UNSEGMENTED = "not segmented: fewer than "
+            + PortraitBuilder.MIN_BUYERS_TO_SEGMENT + " buyers in the portrait window";
 
     /** WCSS and silhouette for one tried k. */
     public record KCurvePoint(int k, double wcss, double silhouette) {
@@ -41,7 +44,7 @@ public record SegmentsView(
     public static SegmentsView of(PortraitBuilder.Result result) {
         SegmentModel model = result.model();
         List<Segment> segments = new ArrayList<>();
-        for (int c = 0; c < model.centroids().length; c++) {
+        for (int c = 0; model != null && c < model.centroids().length; c++) {
             double[] units = model.centroidInUnits(c);
             segments.add(new Segment(model.labels()[c], result.segmentSizes()[c], model.centroids()[c], units[0],
                     units[1], units[2]));
@@ -62,6 +65,10 @@ public record SegmentsView(
             if (some.size() < EXAMPLES_PER_SEGMENT) {
                 some.add(p.userId());
             }
+        }
+        if (model == null) {
+            return new SegmentsView(0, null, UNSEGMENTED, curve, segments, new double[0], new double[0], newUsers,
+                    countries, examples);
         }
         return new SegmentsView(model.centroids().length, choice == null ? null : choice.elbowK(),
                 choice == null ? "fixed by --segments" : "WCSS elbow, then best silhouette among elbow-1..elbow+1",

@@ -40,8 +40,9 @@ class MasterDatasetAppenderTest {
                 "GBP", "France", null, null, "title " + id, "test");
     }
 
-    private AppendResult append(String writeId, int maxOpen, BehaviourEvent... events) throws IOException {
-        try (MasterDatasetAppender appender = new MasterDatasetAppender(layout, CONF, writeId, maxOpen)) {
+    private AppendResult append(String writeId, int maxBuffered, BehaviourEvent... events) throws IOException {
+        try (MasterDatasetAppender appender = new MasterDatasetAppender(layout, CONF, writeId, maxBuffered,
+                dir.resolve("spill"))) {
             for (BehaviourEvent e : events) {
                 appender.append(e);
             }
@@ -85,14 +86,67 @@ class MasterDatasetAppenderTest {
     }
 
     @Test
-    void unsortedInputWithFewOpenPartitionsStillHasNoDuplicates() throws IOException {
+    void unsortedInputSpilledInRunsWritesOneFilePerPartitionWithoutDuplicates() throws IOException {
         AppendResult result = append("w1", 1, event("a", "2011-12-08T10:00:00Z"), event("b", "2011-12-09T10:00:00Z"),
                 event("c", "2011-12-08T11:00:00Z"), event("a", "2011-12-08T10:00:00Z"));
 
         assertEquals(3, result.written());
         assertEquals(1, result.alreadyPresent());
-        assertEquals(2, layout.dataFiles(DAY1).size(), "one file per run of a date");
+        assertEquals(1, layout.dataFiles(DAY1).size(), "one file per partition per import");
+        assertEquals(1, layout.dataFiles(DAY2).size());
         assertEquals(3, reader.count(DateRange.all()));
+        try (Stream<BehaviourEvent> day1 = reader.events(DateRange.day(DAY1))) {
+            assertEquals(List.of("a", "c"), day1.map(BehaviourEvent::eventId).toList(), "time order within a date");
+        }
+        assertFalse(Files.list(dir.resolve("spill")).findAny().isPresent(), "spilled runs are deleted");
+    }
+
+    @Test
+    void rowOrderDoesNotChangeWhatIsWrittenOrHowManyFiles() throws IOException {
+        List<BehaviourEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            events.add(event("e" + i, Instant.parse("2011-12-01T10:00:00Z").plusSeconds(86_400L * (i % 7) + i)
+                    .toString()));
+        }
+        java.util.Collections.shuffle(events, new java.util.Random(7));
+        AppendResult shuffled = append("w1", 16, events.toArray(BehaviourEvent[]::new));
+
+        assertEquals(300, shuffled.written());
+        assertEquals(7, shuffled.files().size(), "one file for each of the 7 dates, though 19 runs were spilled");
+        List<BehaviourEvent> back = all();
+        assertEquals(300, back.size());
+        for (BehaviourEvent e : back) {
+            assertTrue(reader.files(DateRange.day(MasterDatasetLayout.partitionOf(e.timestampMillis()))).size() == 1);
+        }
+        List<List<String>> namesShuffled = fileNames(layout);
+        java.util.Collections.reverse(events);
+        AppendResult again = append("w2", 5, events.toArray(BehaviourEvent[]::new));
+        assertEquals(0, again.written());
+        assertEquals(300, again.alreadyPresent());
+        MasterDatasetLayout other = MasterDatasetLayout.at(dir.resolve("other").toString(), CONF);
+        try (MasterDatasetAppender appender = new MasterDatasetAppender(other, CONF, "w3", 7, dir.resolve("spill"))) {
+            for (BehaviourEvent e : events) {
+                appender.append(e);
+            }
+            appender.commit();
+        }
+        assertEquals(namesShuffled, fileNames(other), "the same events in another order name the same files");
+    }
+
+    @Test
+    void equalTimesKeepTheirArrivalOrderAcrossSpilledRuns() throws IOException {
+        append("w1", 2, event("x", "2011-12-08T10:00:00Z"), event("y", "2011-12-08T09:00:00Z"),
+                event("z", "2011-12-08T10:00:00Z"), event("w", "2011-12-08T10:00:00Z"));
+
+        assertEquals(List.of("y", "x", "z", "w"), all().stream().map(BehaviourEvent::eventId).toList());
+    }
+
+    private static List<List<String>> fileNames(MasterDatasetLayout layout) throws IOException {
+        List<List<String>> names = new java.util.ArrayList<>();
+        for (LocalDate date : layout.partitions()) {
+            names.add(layout.dataFiles(date).stream().map(org.apache.hadoop.fs.Path::getName).toList());
+        }
+        return names;
     }
 
     @Test
@@ -110,17 +164,27 @@ class MasterDatasetAppenderTest {
 
     @Test
     void crashedWriteStaysInvisibleAndARerunCompletesIt() throws IOException {
-        MasterDatasetAppender crashed = new MasterDatasetAppender(layout, CONF, "crashed", 1);
+        MasterDatasetAppender crashed = new MasterDatasetAppender(layout, CONF, "crashed", 1, dir.resolve("spill"));
         crashed.append(event("a", "2011-12-08T10:00:00Z"));
-        crashed.append(event("b", "2011-12-09T10:00:00Z")); // evicts day 1: a finished temporary file exists
+        crashed.append(event("b", "2011-12-09T10:00:00Z")); // both spilled as runs on local disk
         // the process dies here: neither commit nor abort
-
-        assertTrue(Files.list(dir.resolve("master/_tmp/crashed")).anyMatch(p -> p.toString().endsWith(".parquet")));
+        assertEquals(2, crashed.spilledRuns());
         assertEquals(List.of(), reader.files(DateRange.all()));
 
         AppendResult rerun = append("rerun", 4, event("a", "2011-12-08T10:00:00Z"), event("b", "2011-12-09T10:00:00Z"));
         assertEquals(2, rerun.written());
         assertEquals(2, reader.count(DateRange.all()));
+    }
+
+    @Test
+    void aCommitThatDiedBeforeItsRenamesIsCompletedByARerun() throws IOException {
+        Files.createDirectories(dir.resolve("master/_tmp/died"));
+        Files.writeString(dir.resolve("master/_tmp/died/2011-12-08.parquet"), "half written");
+
+        AppendResult rerun = append("rerun", 4, event("a", "2011-12-08T10:00:00Z"));
+
+        assertEquals(1, rerun.written());
+        assertEquals(1, reader.count(DateRange.all()));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tradewind.core.ingest;
 
 import java.io.BufferedReader;
 import java.io.Closeable;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -24,14 +25,17 @@ public final class CsvEventReader implements Iterator<MappedRow>, Closeable {
     private final CSVFormat rawFormat;
     private final RowMapper mapper;
     private final String inputName;
+    private final LastCharacter ending;
+    private final List<String> header;
     private long lastLine;
 
-    private CsvEventReader(CSVParser parser, SourceMapping mapping, String inputName) {
+    private CsvEventReader(CSVParser parser, LastCharacter ending, SourceMapping mapping, String inputName) {
+        this.ending = ending;
         this.parser = parser;
         this.records = parser.iterator();
         this.rawFormat = CSVFormat.DEFAULT.builder().setDelimiter(mapping.delimiter()).build();
         this.inputName = inputName;
-        List<String> header = mapping.inputHasHeader() ? readHeader() : mapping.declaredColumns();
+        this.header = mapping.inputHasHeader() ? readHeader() : mapping.declaredColumns();
         this.mapper = mapping.bind(header, inputName);
     }
 
@@ -42,9 +46,10 @@ public final class CsvEventReader implements Iterator<MappedRow>, Closeable {
      */
     public static CsvEventReader open(SourceMapping mapping, Reader input, String inputName) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(mapping.delimiter()).build();
-        CSVParser parser = format.parse(withoutByteOrderMark(input));
+        LastCharacter ending = new LastCharacter(withoutByteOrderMark(input));
+        CSVParser parser = format.parse(ending);
         try {
-            return new CsvEventReader(parser, mapping, inputName);
+            return new CsvEventReader(parser, ending, mapping, inputName);
         } catch (RuntimeException e) {
             parser.close();
             throw e;
@@ -68,6 +73,9 @@ public final class CsvEventReader implements Iterator<MappedRow>, Closeable {
         CSVRecord record = records.next();
         List<String> values = record.toList();
         long line = startLine(values);
+        if (values.size() != mapper.width() && !hasNext() && !ending.endedWithLineBreak()) {
+            throw cutOff(line, values);
+        }
         String rawRow = rawFormat.format(values.toArray());
         return new MappedRow(line, rawRow, mapper.map(values, rawRow));
     }
@@ -102,9 +110,49 @@ public final class CsvEventReader implements Iterator<MappedRow>, Closeable {
         return end - breaks;
     }
 
+    /** The last record is short and no line break follows: the file was truncated, not merely malformed. */
+    private CsvInputException cutOff(long line, List<String> values) {
+        int last = values.size() - 1;
+        String column = last < header.size() ? "'" + header.get(last) + "'" : "#" + (last + 1);
+        return new CsvInputException(inputName + " is cut off mid-line: line " + line + " ends in column " + column
+                + " (" + values.size() + " of " + mapper.width() + " columns) without a line break; the file looks "
+                + "truncated, nothing was imported", null);
+    }
+
     private CsvInputException broken(UncheckedIOException e) {
         return new CsvInputException(inputName + ": cannot read CSV after line " + lastLine + ": "
                 + e.getCause().getMessage(), e);
+    }
+
+    /** Remembers the last character read, to tell a truncated file (no final line break) from a short row. */
+    private static final class LastCharacter extends FilterReader {
+        private int last = -1;
+
+        LastCharacter(Reader in) {
+            super(in);
+        }
+
+        boolean endedWithLineBreak() {
+            return last == '\n' || last == '\r';
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                last = c;
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                last = buffer[offset + n - 1];
+            }
+            return n;
+        }
     }
 
     /** Excel and some exporters start UTF-8 files with a BOM, which would otherwise stick to the first column name. */

@@ -44,7 +44,8 @@ public final class RowMapper {
         try {
             event = toEvent(row, rawRow);
         } catch (FieldProblem p) {
-            return new RowOutcome.Rejected("invalid " + p.field.jsonName, p.field.jsonName + ": " + p.getMessage());
+            return new RowOutcome.Rejected("invalid " + p.field.jsonName, p.field.jsonName + columnsOf(p.field) + ": "
+                    + p.getMessage());
         }
         List<String> problems = EventValidator.problems(event);
         if (!problems.isEmpty()) {
@@ -54,6 +55,21 @@ public final class RowMapper {
                     String.join("; ", problems));
         }
         return new RowOutcome.Mapped(event);
+    }
+
+    /** Expected values per record: the header's width. */
+    int width() {
+        return width;
+    }
+
+    /** " (column 'time')" for a field read from columns, so a reject names where to look in the file. */
+    private String columnsOf(EventField field) {
+        ValueExpression expression = mapping.fields().get(field);
+        if (expression == null || expression.columns().isEmpty()) {
+            return "";
+        }
+        return expression.columns().stream().map(c -> "'" + c + "'")
+                .collect(java.util.stream.Collectors.joining(", ", " (column ", ")"));
     }
 
     private BehaviourEvent toEvent(Row row, String rawRow) throws FieldProblem {

@@ -85,8 +85,9 @@ public final class SourceMapping {
         }
         for (String column : referencedColumns()) {
             if (!index.containsKey(column)) {
-                throw new MappingException("mapping '" + name + "' reads column '" + column + "', which is not in "
-                        + "the header of " + inputName + " " + header + similarName(column, index.keySet()));
+                throw new MappingException(inputName + ", line 1, column '" + column + "': mapping '" + name
+                        + "' reads this column, which is not in the " + (declaredColumns == null ? "header " : "declared columns ")
+                        + header + similarName(column, index.keySet()) + delimiterHint(header));
             }
             if (duplicated.contains(column)) {
                 throw new MappingException("mapping '" + name + "' reads column '" + column + "', which appears "
@@ -106,6 +107,24 @@ public final class SourceMapping {
 
     TimeFormat timeFormat() {
         return timeFormat;
+    }
+
+    /** A header that did not split usually means the file uses another delimiter than the mapping says. */
+    private String delimiterHint(List<String> header) {
+        if (header.size() != 1) {
+            return "";
+        }
+        for (char candidate : new char[] {'\t', ',', ';', '|'}) {
+            if (candidate != delimiter && header.get(0).indexOf(candidate) >= 0) {
+                return " (the line did not split on the delimiter " + printable(delimiter) + "; it contains "
+                        + printable(candidate) + ": set csv.delimiter)";
+            }
+        }
+        return " (the line did not split on the delimiter " + printable(delimiter) + ")";
+    }
+
+    private static String printable(char c) {
+        return c == '\t' ? "'\\t' (tab)" : "'" + c + "'";
     }
 
     private static String similarName(String column, Set<String> header) {

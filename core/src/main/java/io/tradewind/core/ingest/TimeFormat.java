@@ -1,5 +1,7 @@
 package io.tradewind.core.ingest;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -58,10 +60,15 @@ abstract class TimeFormat {
             this.millisPerUnit = millisPerUnit;
         }
 
+        /** Whole or fractional ({@code 1396437466.94}); sub-millisecond digits are dropped towards the past. */
         @Override
         long toEpochMillis(String text) throws RowProblem {
             try {
-                return Math.multiplyExact(Long.parseLong(text), millisPerUnit);
+                if (text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
+                    return Math.multiplyExact(Long.parseLong(text), millisPerUnit); // the common case, no BigDecimal
+                }
+                return new BigDecimal(text).multiply(BigDecimal.valueOf(millisPerUnit))
+                        .setScale(0, RoundingMode.FLOOR).longValueExact();
             } catch (NumberFormatException | ArithmeticException e) {
                 throw new RowProblem("'" + text + "' is not an epoch time in "
                         + (millisPerUnit == 1 ? "milliseconds" : "seconds"));

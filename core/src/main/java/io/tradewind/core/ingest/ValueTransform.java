@@ -1,6 +1,7 @@
 package io.tradewind.core.ingest;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,6 +30,20 @@ enum ValueTransform {
                 throw new RowProblem("'" + value + "' is not a whole number");
             }
             return number.toPlainString();
+        }
+    },
+    /** Drops a fraction towards zero ({@code 3.9 -> 3}, {@code -3.9 -> -3}), e.g. fractional ids or counts. */
+    TRUNCATE("truncate") {
+        @Override
+        String apply(String value) throws RowProblem {
+            return decimal(value).setScale(0, RoundingMode.DOWN).toPlainString();
+        }
+    },
+    /** Nearest whole number, halves away from zero ({@code 2.5 -> 3}). */
+    ROUND("round") {
+        @Override
+        String apply(String value) throws RowProblem {
+            return decimal(value).setScale(0, RoundingMode.HALF_UP).toPlainString();
         }
     },
     /** Sign flip, for sources that book returns as negative quantities. */

@@ -30,9 +30,12 @@
  *              {"template": "{colA}-{colB}"}               absent if any part is empty
  *              {"cases": [{"when": CONDITION, "then": FIELD}, ...], "otherwise": FIELD}
  *            plus, except for constants, optional
- *              "transforms": ["integer" | "negate" | "abs" | "upper" | "lower", ...]   in order
+ *              "transforms": ["integer" | "truncate" | "round" | "negate" | "abs" | "upper" | "lower", ...]
+ *                                                          in order; integer refuses a real fraction, truncate
+ *                                                          drops it (towards zero), round rounds half away from 0
  *              "map": {"pv": "VIEW", "x": null, ...}       value map; a value not in it rejects the row
- * time.format: "epoch-seconds" | "epoch-millis" | "iso-8601" (offset in the text, else "zone") |
+ * time.format: "epoch-seconds" | "epoch-millis" (whole or with a fraction, e.g. 1396437466.94; sub-millisecond
+ *              digits are dropped) | "iso-8601" (offset in the text, else "zone") |
  *              a java.time pattern such as "yyyy-MM-dd HH:mm:ss", which needs "zone" (e.g. "UTC")
  * </pre>
  * {@code eventId} and {@code source} cannot be mapped: ids are derived from source, raw row and the row's
@@ -47,7 +50,11 @@
  *       refuses the event ({@code invalid <field>}).</li>
  *   <li>{@code Mapped(event)}: everything else.</li>
  * </ul>
- * A mapping that cannot work (unknown field or key, bad time format or zone, type value that is no event type,
+ * Recipes for common log shapes (tab or any one-character delimiter, epoch seconds or milliseconds with or
+ * without a fraction, a constant event type, a header-less file, a session id standing in for a user id) are in
+ * the README, each with a test in {@code LogShapeMappingTest}.
+ *
+ * <p>A mapping that cannot work (unknown field or key, bad time format or zone, type value that is no event type,
  * column missing from the input's header) throws {@link io.tradewind.core.ingest.MappingException} before any
  * row is mapped.
  */

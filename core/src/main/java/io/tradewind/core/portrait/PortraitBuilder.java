@@ -10,7 +10,14 @@ import java.util.List;
 public final class PortraitBuilder {
     /** Everything the batch views publish about segmentation. */
     public record Result(List<Portrait> portraits, SegmentModel model, int[] segmentSizes, KSelection.Choice kChoice) {
+        /** False when there were too few buyers to cluster: {@code model} is then null, buyers are "unsegmented". */
+        public boolean segmented() {
+            return model != null;
+        }
     }
+
+    /** K-means over fewer users than this says nothing (k is at least 2). */
+    public static final int MIN_BUYERS_TO_SEGMENT = 3;
 
     private final long asOfMillis;
     private final Integer fixedK;
@@ -32,9 +39,8 @@ public final class PortraitBuilder {
                 features.add(Rfm.of(a, asOfMillis).logFeatures());
             }
         }
-        if (buyers.size() < 3) {
-            throw new IllegalArgumentException("only " + buyers.size()
-                    + " users bought in the portrait window: too few to segment (need at least 3)");
+        if (buyers.size() < MIN_BUYERS_TO_SEGMENT) {
+            return unsegmented(activities);
         }
         Standardiser standardiser = Standardiser.fit(features);
         List<double[]> z = features.stream().map(standardiser::apply).toList();
@@ -61,5 +67,16 @@ public final class PortraitBuilder {
             }
         }
         return new Result(portraits, model, clustering.sizes(), choice);
+    }
+
+    /** A click log (or a young shop) still gets portraits: habits and RFM where there are purchases, no segments. */
+    private Result unsegmented(List<UserActivity> activities) {
+        List<Portrait> portraits = new ArrayList<>(activities.size());
+        for (UserActivity a : activities) {
+            portraits.add(a.hasPurchases()
+                    ? new Portrait(a.userId(), SegmentLabeller.UNSEGMENTED, Rfm.of(a, asOfMillis), null, Habits.of(a))
+                    : new Portrait(a.userId(), SegmentLabeller.NEW_USERS, null, null, Habits.of(a)));
+        }
+        return new Result(portraits, null, new int[0], null);
     }
 }

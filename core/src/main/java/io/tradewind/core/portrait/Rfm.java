@@ -2,9 +2,9 @@ package io.tradewind.core.portrait;
 
 /**
  * Recency (days since the last purchase), frequency (purchase occasions) and monetary value (revenue net of
- * returns) of one user at an as-of time.
+ * returns) of one user at an as-of time. {@code monetary} is null when the source has no prices: unknown, not zero.
  */
-public record Rfm(double recencyDays, int frequency, double monetary) {
+public record Rfm(double recencyDays, int frequency, Double monetary) {
     private static final double MILLIS_PER_DAY = 86_400_000.0;
 
     /** RFM of a user who bought at least once before {@code asOfMillis}. */
@@ -15,7 +15,8 @@ public record Rfm(double recencyDays, int frequency, double monetary) {
         double recency = Math.max(0.0, (asOfMillis - activity.lastPurchaseMillis()) / MILLIS_PER_DAY);
         // Net of returns: an order keyed by mistake and cancelled the same day (77,000 GBP in Online Retail) is
         // no sign of value.
-        return new Rfm(recency, activity.purchaseOccasions(), Math.max(0.0, activity.buyValue() - activity.returnValue()));
+        Double monetary = activity.hasPrices() ? Math.max(0.0, activity.buyValue() - activity.returnValue()) : null;
+        return new Rfm(recency, activity.purchaseOccasions(), monetary);
     }
 
     /**
@@ -23,6 +24,7 @@ public record Rfm(double recencyDays, int frequency, double monetary) {
      * spend 100x the median); without the log, K-means spends its clusters on outliers.
      */
     public double[] logFeatures() {
-        return new double[] {Math.log1p(recencyDays), Math.log1p(frequency), Math.log1p(monetary)};
+        // Without prices the axis is constant (0) for everyone, so it neither separates nor distorts segments.
+        return new double[] {Math.log1p(recencyDays), Math.log1p(frequency), monetary == null ? 0 : Math.log1p(monetary)};
     }
 }

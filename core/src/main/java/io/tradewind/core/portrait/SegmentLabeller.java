@@ -10,6 +10,8 @@ import java.util.Map;
 public final class SegmentLabeller {
     /** Stratum of users with no purchase in the window: they are not clustered and get cold-start lists. */
     public static final String NEW_USERS = "new";
+    /** Buyers when there were too few of them to cluster ({@link PortraitBuilder#MIN_BUYERS_TO_SEGMENT}). */
+    public static final String UNSEGMENTED = "unsegmented";
 
     private SegmentLabeller() {
     }

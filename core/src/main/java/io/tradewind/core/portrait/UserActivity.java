@@ -1,6 +1,7 @@
 package io.tradewind.core.portrait;
 
 import io.tradewind.core.event.BehaviourEvent;
+import io.tradewind.core.event.EventType;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,6 +30,8 @@ public final class UserActivity implements Serializable {
     private double buyValue;
     private int returnLines;
     private double returnValue;
+    /** Buy and return lines that carried a price: without any, revenue is unknown rather than zero. */
+    private int pricedLines;
     private int views;
     private int carts;
     private int favs;
@@ -54,6 +57,9 @@ public final class UserActivity implements Serializable {
         lastEventMillis = Math.max(lastEventMillis, e.timestampMillis());
         if (e.country() != null) {
             countries.merge(e.country(), 1, Integer::sum);
+        }
+        if ((e.type() == EventType.BUY || e.type() == EventType.RETURN) && e.unitPrice() != null) {
+            pricedLines++;
         }
         switch (e.type()) {
             case BUY -> addPurchase(e);
@@ -105,6 +111,7 @@ public final class UserActivity implements Serializable {
         buyValue += o.buyValue;
         returnLines += o.returnLines;
         returnValue += o.returnValue;
+        pricedLines += o.pricedLines;
         views += o.views;
         carts += o.carts;
         favs += o.favs;
@@ -121,6 +128,11 @@ public final class UserActivity implements Serializable {
 
     public int purchaseOccasions() {
         return purchaseTimes.size();
+    }
+
+    /** Whether any purchase or return had a price; a click log or a price-less export has none. */
+    public boolean hasPrices() {
+        return pricedLines > 0;
     }
 
     public boolean hasPurchases() {

@@ -164,7 +164,8 @@ class MappingValidationTest {
         String message = assertThrows(MappingException.class,
                 () -> mapping.bind(List.of("u", "item", "t"), "events.csv")).getMessage();
 
-        assertEquals("mapping 's' reads column 'i', which is not in the header of events.csv [u, item, t]", message);
+        assertEquals("events.csv, line 1, column 'i': mapping 's' reads this column, which is not in the header "
+                + "[u, item, t]", message);
     }
 
     @Test
@@ -174,7 +175,7 @@ class MappingValidationTest {
         String message = assertThrows(MappingException.class, () -> mapping.bind(List.of("InvoiceNo", "StockCode",
                 "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerId", "Country"), "x.csv")).getMessage();
 
-        assertTrue(message.contains("'CustomerID', which is not in the header of x.csv"), message);
+        assertTrue(message.startsWith("x.csv, line 1, column 'CustomerID': mapping 'online-retail' reads this column"), message);
         assertTrue(message.contains("did you mean 'CustomerId'?"), message);
     }
 

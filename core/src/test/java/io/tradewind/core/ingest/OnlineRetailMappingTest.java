@@ -108,7 +108,7 @@ class OnlineRetailMappingTest {
                 "536365,85123A,HOLDER,6,2010-12-01 08:26:00,2.55,17850.5,United Kingdom");
 
         assertEquals("invalid userId", rejected.reason());
-        assertEquals("userId: '17850.5' is not a whole number", rejected.detail());
+        assertEquals("userId (column 'CustomerID'): '17850.5' is not a whole number", rejected.detail());
     }
 
     @Test

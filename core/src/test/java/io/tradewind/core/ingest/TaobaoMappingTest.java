@@ -47,7 +47,7 @@ class TaobaoMappingTest {
         RowOutcome.Rejected rejected = (RowOutcome.Rejected) only(MAPPING, HEADER + "1,10,100,share,1511658000\n");
 
         assertEquals("invalid type", rejected.reason());
-        assertTrue(rejected.detail().startsWith("type: 'share' is not in the value map"), rejected.detail());
+        assertTrue(rejected.detail().startsWith("type (column 'behavior_type'): 'share' is not in the value map"), rejected.detail());
     }
 
     @Test
@@ -62,6 +62,6 @@ class TaobaoMappingTest {
         RowOutcome.Rejected rejected = (RowOutcome.Rejected) only(MAPPING, HEADER + ",10,100,pv,1511658000\n");
 
         assertEquals("invalid userId", rejected.reason());
-        assertEquals("userId: empty, but required", rejected.detail());
+        assertEquals("userId (column 'user_id'): empty, but required", rejected.detail());
     }
 }

@@ -1,6 +1,7 @@
 package io.tradewind.core.portrait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,11 +94,26 @@ class PortraitBuilderTest {
     }
 
     @Test
-    void tooFewBuyersIsAClearError() {
-        List<UserActivity> one = List.of(new UserActivity("u")
-                .add(event("u", EventType.BUY, "2011-11-01T08:00:00", 1, 1, "A LAMP")));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new PortraitBuilder(AS_OF, null, 1).build(one));
-        assertTrue(e.getMessage().contains("too few to segment"), e.getMessage());
+    void tooFewBuyersLeavesBuyersUnsegmentedInsteadOfFailing() {
+        List<UserActivity> users = List.of(
+                new UserActivity("u").add(event("u", EventType.BUY, "2011-11-01T08:00:00", 1, 1, "A LAMP")),
+                new UserActivity("v").add(event("v", EventType.VIEW, "2011-11-02T08:00:00", 1, 1, "A LAMP")));
+
+        PortraitBuilder.Result result = new PortraitBuilder(AS_OF, null, 1).build(users);
+
+        assertFalse(result.segmented());
+        assertNull(result.model());
+        assertEquals(List.of("unsegmented", "new"), result.portraits().stream().map(Portrait::segment).toList());
+        assertEquals(1, result.portraits().get(0).rfm().frequency());
+    }
+
+    @Test
+    void noPricesMeansNoMonetaryValueRatherThanZero() {
+        BehaviourEvent unpriced = new BehaviourEvent("e1", "u", "i", EventType.BUY,
+                java.time.Instant.parse("2011-11-01T08:00:00Z").toEpochMilli(), 1, null, null, null, null, null, null, "t");
+        UserActivity priced = new UserActivity("p").add(event("p", EventType.BUY, "2011-11-01T08:00:00", 0.0, 2, "A LAMP"));
+
+        assertNull(Rfm.of(new UserActivity("u").add(unpriced), AS_OF).monetary());
+        assertEquals(0.0, Rfm.of(priced, AS_OF).monetary(), "a price of 0 is a known zero");
     }
 }

@@ -1,6 +1,7 @@
 package io.tradewind.infra.cli;
 
 import io.tradewind.infra.bench.BenchResult;
+import io.tradewind.infra.bench.ImportBenchmark;
 import io.tradewind.infra.bench.RetrainBenchmark;
 import io.tradewind.infra.bench.ServeBenchmark;
 import io.tradewind.infra.bench.StreamBenchmark;
@@ -13,9 +14,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark: prints a table of measured figures (with goals and ratios) and writes the same "
-                + "to target/bench/NAME.json with the machine it ran on. Benchmarks: retrain, serve, stream.")
+                + "to target/bench/NAME.json with the machine it ran on. Benchmarks: retrain, serve, stream, import.")
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "NAME", description = "Benchmark to run: retrain, serve or stream.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "Benchmark to run: retrain, serve, stream or import.")
     String name;
 
     @Option(names = "--input", description = "Online Retail CSV (default: ../shared/data/online_retail.csv.gz).")
@@ -39,9 +40,11 @@ final class BenchCommand implements Callable<Integer> {
                     .run(System.out);
             case "serve" -> new ServeBenchmark(data, benchDir.resolve("serve-work"),
                     List.of(apiJvm.trim().split("\\s+")), new ConsoleProgress()).run(System.out);
+            case "import" -> new ImportBenchmark(data, benchDir.resolve("import-work"), Integer.MAX_VALUE,
+                    new ConsoleProgress()).run(System.out);
             case "stream" -> new StreamBenchmark(data, benchDir.resolve("stream-work"), rates, new ConsoleProgress())
                     .run(System.out);
-            default -> throw new IllegalArgumentException("unknown benchmark '" + name + "' (known: retrain, serve, stream)");
+            default -> throw new IllegalArgumentException("unknown benchmark '" + name + "' (known: retrain, serve, stream, import)");
         };
         result.print(System.out);
         System.out.println("Figures written to " + result.write(benchDir).toAbsolutePath().normalize());

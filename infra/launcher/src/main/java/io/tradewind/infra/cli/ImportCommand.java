@@ -12,6 +12,9 @@ import picocli.CommandLine.Option;
         description = "Import a CSV export into the master data set (Parquet, partitioned by event date; re-imports "
                 + "add nothing twice). Rejected rows go to a rejects file with line number and reason.")
 final class ImportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--source", required = true,
             description = "Built-in mapping (online-retail, taobao) or the path of a mapping .json file for a new source.")
     String source;
@@ -25,14 +28,23 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--rejects", description = "Where to write rejected rows (default: <to>/_rejects/<import-id>.csv).")
     String rejects;
 
+    @Option(names = "--warn-rejected-share", defaultValue = "0.05",
+            description = "Warn loudly when more than this share (0..1) of the rows is rejected (default: ${DEFAULT-VALUE}).")
+    double warnRejectedShare;
+
     @Override
     public Integer call() {
+        if (!(warnRejectedShare >= 0 && warnRejectedShare <= 1)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--warn-rejected-share must be between 0 and 1, got " + warnRejectedShare);
+        }
         ImportRequest request = ImportRequest.of(source, input, target).withProgress(new ConsoleProgress());
         if (rejects != null) {
             request = request.withRejectsFile(rejects);
         }
         ImportSummary summary = new EventImporter(new Configuration()).run(request);
         System.out.print(summary.describe());
+        summary.rejectedShareWarning(warnRejectedShare).ifPresent(System.err::println);
         return 0;
     }
 }

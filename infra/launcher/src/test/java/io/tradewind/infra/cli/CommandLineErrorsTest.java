@@ -37,6 +37,26 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void importThatRejectsEveryRowExitsNonZeroWithOneLine() throws java.io.IOException {
+        Path csv = dir.resolve("bad.csv");
+        java.nio.file.Files.writeString(csv, "user_id,item_id,category_id,behavior_type,timestamp\n1,2,3,pv,soon\n4,5,6,pv,later\n");
+        Outcome o = run("import", "--source", "taobao", "--input", csv.toString(), "--to", dir.resolve("m").toString());
+        assertEquals(1, o.exitCode(), o.err());
+        assertEquals(1, o.err().lines().filter(l -> l.startsWith("error:")).count(), "one line saying why: " + o.err());
+        assertTrue(o.err().contains("no valid row, all 2 of 2 rows were rejected; first at line 2"), o.err());
+    }
+
+    @Test
+    void importOverTheRejectedShareThresholdWarnsLoudly() throws java.io.IOException {
+        Path csv = dir.resolve("half.csv");
+        java.nio.file.Files.writeString(csv, "user_id,item_id,category_id,behavior_type,timestamp\n1,2,3,pv,1511658000\n4,5,6,pv,later\n");
+        Outcome o = run("import", "--source", "taobao", "--input", csv.toString(), "--to", dir.resolve("m").toString(),
+                "--warn-rejected-share", "0.2");
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.err().contains("WARNING: 50.0 % of the rows were rejected"), o.err());
+    }
+
+    @Test
     void helpListsTheCommands() {
         Outcome o = run("--help");
         assertEquals(0, o.exitCode());
