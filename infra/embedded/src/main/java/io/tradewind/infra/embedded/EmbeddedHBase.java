@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.HConstants;
@@ -26,10 +27,12 @@ public final class EmbeddedHBase implements AutoCloseable {
 
     private final TestingHBaseCluster cluster;
     private final File baseDir;
+    private final Properties systemBefore;
 
-    private EmbeddedHBase(TestingHBaseCluster cluster, File baseDir) {
+    private EmbeddedHBase(TestingHBaseCluster cluster, File baseDir, Properties systemBefore) {
         this.cluster = cluster;
         this.baseDir = baseDir;
+        this.systemBefore = systemBefore;
     }
 
     /** Starts ZooKeeper, HDFS and HBase with their files under {@code baseDir} (a fresh cluster every time). */
@@ -59,11 +62,12 @@ public final class EmbeddedHBase implements AutoCloseable {
                 .build();
         // The testing utility picks its folders as soon as it is created, so creation is under baseDir too.
         TestingHBaseCluster[] cluster = new TestingHBaseCluster[1];
+        Properties systemBefore = (Properties) System.getProperties().clone();
         underBaseDir(baseDir, () -> {
             cluster[0] = TestingHBaseCluster.create(option);
             cluster[0].start();
         }, "HBase did not start under " + baseDir);
-        return new EmbeddedHBase(cluster[0], baseDir);
+        return new EmbeddedHBase(cluster[0], baseDir, systemBefore);
     }
 
     /** HDFS and HBase look this host's name up; without an entry they fail deep inside with UnknownHostException. */
@@ -124,10 +128,27 @@ public final class EmbeddedHBase implements AutoCloseable {
     /** Shuts HBase, HDFS and ZooKeeper down and deletes their files. */
     @Override
     public void close() throws IOException {
-        if (!cluster.isClusterRunning()) {
-            return;
+        try {
+            if (!cluster.isClusterRunning()) {
+                return;
+            }
+            underBaseDir(baseDir, cluster::stop, "HBase did not shut down cleanly");
+        } finally {
+            restoreSystemProperties();
         }
-        underBaseDir(baseDir, cluster::stop, "HBase did not shut down cleanly");
+    }
+
+    /**
+     * The testing utility points system properties such as {@code hadoop.tmp.dir} into our folder, which is deleted
+     * after us; a later HDFS in the same JVM would put its web server's temp folder there and fail to start.
+     */
+    private void restoreSystemProperties() {
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (!systemBefore.containsKey(key)) {
+                System.clearProperty(key);
+            }
+        }
+        systemBefore.stringPropertyNames().forEach(key -> System.setProperty(key, systemBefore.getProperty(key)));
     }
 
     /**
