@@ -52,7 +52,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * {@code ./tradewind bench stream}: the whole lambda architecture on this machine under a stream of behaviour
  * events. Online Retail is imported, retrained and published first; then events of its real users and items are
  * produced to Kafka at fixed rates, each for a while, with the speed layer (Flink MiniCluster), HBase, Kafka,
- * Elasticsearch, the API and the generator all on the same two cores. Per rate it measures:
+ * Elasticsearch, the API and the generator all on the same two cores. Events carry their user's country, and the
+ * trending windows are shortened (1 minute, a board every 10 s), so Elasticsearch takes trending updates throughout.
+ * Per rate it measures:
  * <ul>
  *   <li>consumer lag (end offsets minus the offsets the job has committed) at the start and end of the measured
  *   part: the job keeps up when the lag does not grow;</li>
@@ -69,6 +71,9 @@ public final class StreamBenchmark {
     private static final Duration CHECKPOINTS = Duration.ofSeconds(2);
     private static final Duration PROBE_EVERY = Duration.ofMillis(250);
     private static final Duration PROBE_GIVES_UP = Duration.ofSeconds(15);
+    // Shorter than the default hour every 15 minutes, so boards reach Elasticsearch while the bench runs.
+    private static final Duration TRENDING_WINDOW = Duration.ofMinutes(1);
+    private static final Duration TRENDING_SLIDE = Duration.ofSeconds(10);
 
     private final Path data;
     private final Path work;
@@ -99,24 +104,27 @@ public final class StreamBenchmark {
                     endpoints.elasticsearch(), EventIntake.of(endpoints.kafka()), keysFile).withPort(0);
             try (ServingLayer layer = ServingLayer.open(config, progress);
                  SpeedLayerRunner speed = SpeedLayerRunner.start(endpoints, hdfs.configuration(), log,
-                         s -> s.withCheckpointInterval(CHECKPOINTS));
+                         s -> s.withCheckpointInterval(CHECKPOINTS).withTrending(s.trending()
+                                 .withWindows(TRENDING_WINDOW, TRENDING_SLIDE, s.trending().lateness())));
                  KafkaProducer<byte[], byte[]> producer = producer(endpoints.kafka());
                  Admin admin = Admin.create(Map.of("bootstrap.servers", endpoints.kafka()))) {
                 layer.publisher().publish(views, Optional.empty());
                 String base = "http://127.0.0.1:" + layer.startApi().port();
                 List<String> users = retrained.portraits().stream().map(Portrait::userId).toList();
+                List<String> countries = retrained.portraits().stream().map(p -> p.habits().country()).toList();
                 List<String> items = items(retrained, hdfs);
                 String probeItem = items.get(0); // the most bought item: it has neighbours, so a probe gets a list
                 result.note("users", users.size()).note("items", items.size()).note("version", retrained.version())
                         .note("warmUpSeconds", WARM_UP.toSeconds()).note("measuredSeconds", MEASURED.toSeconds())
-                        .note("checkpointSeconds", CHECKPOINTS.toSeconds()).note("probeItem", probeItem);
+                        .note("checkpointSeconds", CHECKPOINTS.toSeconds()).note("probeItem", probeItem)
+                        .note("trendingWindow", TRENDING_WINDOW.toString()).note("trendingSlide", TRENDING_SLIDE.toString());
                 Lag lag = new Lag(admin, SpeedLayerSettings.DEFAULT_EVENTS_TOPIC, SpeedLayerSettings.DEFAULT_CONSUMER_GROUP);
                 int highestHeld = 0;
                 for (int i = 0; i < rates.size(); i++) {
                     int rate = rates.get(i);
                     log.printf("Streaming %,d events/s (%d s warm-up, %d s measured) ...%n", rate, WARM_UP.toSeconds(),
                             MEASURED.toSeconds());
-                    Generator generator = new Generator(producer, users, items, rate, i);
+                    Generator generator = new Generator(producer, users, countries, items, rate, i);
                     generator.runFor(WARM_UP);
                     Probes probes = new Probes(producer, base, key, probeItem, "probe-" + rate + "-");
                     OpenLoopLoad.Measured reads = null;
@@ -197,15 +205,18 @@ public final class StreamBenchmark {
                 EventType.VIEW, EventType.VIEW, EventType.VIEW, EventType.CART, EventType.FAV, EventType.BUY};
         private final KafkaProducer<byte[], byte[]> producer;
         private final List<String> users;
+        private final List<String> countries;
         private final List<String> items;
         private final int rate;
         private final SplittableRandom random;
         private long sent;
         private double seconds;
 
-        Generator(KafkaProducer<byte[], byte[]> producer, List<String> users, List<String> items, int rate, int seed) {
+        Generator(KafkaProducer<byte[], byte[]> producer, List<String> users, List<String> countries, List<String> items,
+                  int rate, int seed) {
             this.producer = producer;
             this.users = users;
+            this.countries = countries;
             this.items = items;
             this.rate = rate;
             this.random = new SplittableRandom(seed);
@@ -233,14 +244,15 @@ public final class StreamBenchmark {
         }
 
         private void send() {
-            String user = users.get(random.nextInt(users.size()));
+            int u = random.nextInt(users.size());
+            String user = users.get(u);
             // Skewed to popular items: the square of a uniform draw favours the head of the list.
-            double u = random.nextDouble();
-            String item = items.get((int) (u * u * items.size()));
+            double draw = random.nextDouble();
+            String item = items.get((int) (draw * draw * items.size()));
             EventType type = MIX[random.nextInt(MIX.length)];
             long now = System.currentTimeMillis();
             BehaviourEvent e = new BehaviourEvent("bench-" + now + "-" + random.nextLong(), user, item, type, now, 1,
-                    type == EventType.BUY ? 2.5 : null, type == EventType.BUY ? "GBP" : null, null, null, null, null, "bench");
+                    type == EventType.BUY ? 2.5 : null, type == EventType.BUY ? "GBP" : null, countries.get(u), null, null, null, "bench");
             producer.send(new ProducerRecord<>(SpeedLayerSettings.DEFAULT_EVENTS_TOPIC,
                     user.getBytes(StandardCharsets.UTF_8), EventJson.toWire(e)));
         }
