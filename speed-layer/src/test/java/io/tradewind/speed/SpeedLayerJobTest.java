@@ -247,6 +247,61 @@ class SpeedLayerJobTest {
         }
     }
 
+    @Test
+    void anHBaseOutageHoldsTheJobBackAndEveryUpdateLandsWhenItReturns() throws Exception {
+        kafka.createTopic("out", 2);
+        kafka.createTopic("out-dead", 1);
+        String events = hdfs.uri() + "/out/events";
+        publishBatchVersion(hdfs.uri() + "/out/views", "outage", "v1");
+        SpeedLayerSettings settings = SpeedLayerSettings.defaults(kafka.bootstrapServers(), events,
+                        hdfs.uri() + "/out/views")
+                .withTopics("out", "out-dead", "out-group")
+                .withHbase(SpeedLayerSettings.entries(hbase.configuration()), "outage")
+                .withCheckpointInterval(Duration.ofMillis(500))
+                .withParallelism(2);
+        List<BehaviourEvent> before = generated(0, 100);
+        List<BehaviourEvent> during = generated(100, 200);
+        JobClient job = startUnbounded(settings, dir.resolve("outage-checkpoints"), null);
+        try {
+            produce("out", before);
+            awaitArchived(events, before.size());
+            hbase.stop();
+            try {
+                produce("out", during);
+                Thread.sleep(8_000); // the view writer retries; back-pressure holds the job, it does not fail
+                assertTrue(!job.getJobStatus().get().isGloballyTerminalState(), "the job survives the outage");
+            } finally {
+                hbase.restart();
+            }
+            List<String> archived = awaitArchived(events, before.size() + during.size());
+            assertEquals(before.size() + during.size(), archived.size(), "every event archived once");
+            // Every user's list reaches the user's latest event: no update made during the outage was dropped.
+            Map<String, Long> latest = new java.util.HashMap<>();
+            during.forEach(e -> latest.merge(e.userId(), e.timestampMillis(), Math::max));
+            for (var user : latest.entrySet()) {
+                awaitListAt("outage", user.getKey(), user.getValue());
+            }
+        } finally {
+            job.cancel().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits until the user's real-time list is stamped with {@code eventMillis} (the latest event folded in). */
+    private static void awaitListAt(String ns, String user, long eventMillis) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        long stamped = -1;
+        while (System.nanoTime() < deadline) {
+            byte[] cell = userRow(ns, user).getValue(ServingTables.REALTIME, ServingTables.REALTIME_ITEMS);
+            List<RealtimeItem> list = cell == null ? List.of() : ListCodec.decodeRealtime(cell);
+            stamped = list.isEmpty() ? -1 : list.get(0).updatedAtMillis();
+            if (stamped == eventMillis) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("user " + user + "'s list is at event time " + stamped + ", not " + eventMillis);
+    }
+
     private static final int USERS = 20;
 
     /** Events {@code from..to} of a deterministic stream: 20 users, the six catalogue items, every type. */
