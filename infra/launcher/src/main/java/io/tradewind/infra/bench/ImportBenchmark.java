@@ -6,15 +6,12 @@ import io.tradewind.batch.ingest.ImportSummary;
 import io.tradewind.core.progress.ProgressListener;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -41,7 +38,7 @@ public final class ImportBenchmark {
     public BenchResult run(PrintStream log) throws IOException {
         RowOrders orders = RowOrders.read(data, maxRows);
         log.printf("Writing %,d rows in %d orders ...%n", orders.size(), RowOrders.Order.values().length);
-        deleteRecursively(work);
+        BenchDirs.fresh(work);
         Map<RowOrders.Order, Path> inputs = new EnumMap<>(RowOrders.Order.class);
         for (RowOrders.Order order : RowOrders.Order.values()) {
             inputs.put(order, orders.write(order, work.resolve("input-" + order.name().toLowerCase() + ".csv")));
@@ -92,16 +89,5 @@ public final class ImportBenchmark {
 
     private static double seconds(ImportSummary summary) {
         return summary.duration().toNanos() / 1e9;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -89,7 +89,7 @@ public final class StreamBenchmark {
 
     public BenchResult run(PrintStream log) throws Exception {
         BenchResult result = new BenchResult("stream");
-        Files.createDirectories(work);
+        BenchDirs.fresh(work); // an earlier run's Kafka log would start this one with its backlog
         try (EmbeddedHdfs hdfs = EmbeddedHdfs.start(work.resolve("hdfs").toFile(), true);
              EmbeddedServingStores stores = EmbeddedServingStores.start(work.resolve("stores"), log)) {
             BenchShop shop = BenchShop.prepare(hdfs, data, progress, log);
