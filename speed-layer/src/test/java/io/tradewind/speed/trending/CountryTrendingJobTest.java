@@ -53,7 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Trending per country on real Kafka, Flink, HDFS, HBase and Elasticsearch: the catalogue documents a shopper's
  * search reads get {@code trending_in_country} from the job's event-time windows, items leave the board when the
  * window moves on, and an event later than the allowed lateness is counted and left out of the windows but still
- * archived.
+ * archived; while Elasticsearch is down the job waits, and the board lands when it is back.
  */
 class CountryTrendingJobTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -148,6 +148,20 @@ class CountryTrendingJobTest {
             assertEquals(List.of("GB"), awaitTrending("N", d -> d.path(CatalogueFields.TRENDING_AT).asLong() == next, running));
             assertEquals(List.of(), trending(doc("A")), "A left the board");
             assertEquals(List.of(), trending(doc("C")), "C left the board");
+
+            // Elasticsearch down while a window closes: the sink retries, the job waits instead of failing, and the
+            // board lands once the server is back. 11:35 closes the window ending 11:30 (C viewed in France at 11:20).
+            elasticsearch.stop();
+            try {
+                produce(List.of(event("f5", "u9", "B", EventType.VIEW, "11:35", "FR")));
+                Thread.sleep(3_000);
+                failIfEnded(running);
+            } finally {
+                elasticsearch.restart();
+            }
+            long afterOutage = Instant.parse("2011-12-09T11:30:00Z").toEpochMilli();
+            assertEquals(List.of("FR"), awaitTrending("C",
+                    d -> d.path(CatalogueFields.TRENDING_AT).asLong() == afterOutage, running), "C is back on the board");
         } finally {
             tooLate.close();
             try {
