@@ -18,7 +18,6 @@ import io.tradewind.infra.embedded.EmbeddedHdfs;
 import io.tradewind.infra.embedded.EmbeddedKafka;
 import io.tradewind.infra.embedded.StandaloneFlinkCluster;
 import io.tradewind.speed.ingest.DeadLetter;
-import io.tradewind.speed.ingest.DeadLetterSerializer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,13 +38,9 @@ import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.util.Bytes;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -204,24 +199,7 @@ class SpeedLayerJobOnFlinkClusterIT {
     }
 
     private static List<DeadLetter> readCommitted(String topic, int expected) {
-        Map<String, Object> c = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<DeadLetter> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + WITHIN.toNanos();
-            while (out.size() < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    out.add(DeadLetterSerializer.read(r.value()));
-                }
-            }
-            // A duplicate dead letter would show up within the next checkpoint.
-            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(1_500))) {
-                out.add(DeadLetterSerializer.read(r.value()));
-            }
-        }
-        return out;
+        return DeadLetterTopic.readCommitted(kafka.bootstrapServers(), topic, expected, WITHIN);
     }
 
     private static KafkaProducer<byte[], byte[]> producer() {

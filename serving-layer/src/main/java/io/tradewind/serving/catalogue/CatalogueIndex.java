@@ -3,6 +3,7 @@ package io.tradewind.serving.catalogue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tradewind.contracts.catalogue.CatalogueFields;
 import io.tradewind.contracts.views.ItemStat;
 import io.tradewind.contracts.views.PopularityView;
 import io.tradewind.contracts.views.ViewStore;
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
  * whose batch view has no category, so they survive the nightly retrain.
  */
 public final class CatalogueIndex {
-    public static final String DEFAULT_ALIAS = io.tradewind.contracts.catalogue.CatalogueFields.DEFAULT_ALIAS;
+    public static final String DEFAULT_ALIAS = CatalogueFields.DEFAULT_ALIAS;
     public static final int DEFAULT_KEEP = 3;
     /** Documents per {@code _bulk} request: a few hundred kB, well below Elasticsearch's request limits. */
     static final int BULK_BATCH = 500;

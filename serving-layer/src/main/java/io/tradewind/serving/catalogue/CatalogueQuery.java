@@ -2,6 +2,7 @@ package io.tradewind.serving.catalogue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tradewind.contracts.catalogue.CatalogueFields;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +19,7 @@ final class CatalogueQuery {
             new double[] {10, 20}, new double[] {20, Double.POSITIVE_INFINITY});
     static final int FACET_SIZE = 20;
     static final String[] SOURCE_FIELDS = {"id", "title", "price", "category", "countries", "title_words",
-            "top_in_country", "top_in_segment", io.tradewind.contracts.catalogue.CatalogueFields.TRENDING_IN_COUNTRY};
+            "top_in_country", "top_in_segment", CatalogueFields.TRENDING_IN_COUNTRY};
     /** An exact phrase outranks the same words scattered through a title. */
     static final double PHRASE_BOOST = 3.0;
 

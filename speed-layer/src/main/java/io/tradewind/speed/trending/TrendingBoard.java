@@ -29,7 +29,8 @@ final class TrendingBoard extends KeyedProcessFunction<Integer, WindowScore, Tre
             .thenComparing(WindowScore::item);
 
     private final int size;
-    private transient MapState<Long, List<WindowScore>> pending;
+    /** Scores of windows not yet closed, as a set: one put per score, so no list is rewritten per score. */
+    private transient MapState<WindowScore, Boolean> pending;
     private transient ValueState<Map<String, List<String>>> lastBoard;
 
     TrendingBoard(int size) {
@@ -38,30 +39,33 @@ final class TrendingBoard extends KeyedProcessFunction<Integer, WindowScore, Tre
 
     @Override
     public void open(OpenContext context) {
-        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending-windows", Types.LONG,
-                TypeInformation.of(new TypeHint<List<WindowScore>>() { })));
+        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending-scores",
+                TypeInformation.of(WindowScore.class), Types.BOOLEAN));
         lastBoard = getRuntimeContext().getState(new ValueStateDescriptor<>("last-board",
                 TypeInformation.of(new TypeHint<Map<String, List<String>>>() { })));
     }
 
     @Override
     public void processElement(WindowScore score, Context ctx, Collector<TrendingChange> out) throws Exception {
-        List<WindowScore> scores = pending.get(score.windowEnd());
-        if (scores == null) {
-            scores = new ArrayList<>();
-            // Window results carry the timestamp end - 1; the watermark passes it once every upstream fired.
-            ctx.timerService().registerEventTimeTimer(score.windowEnd() - 1);
-        }
-        scores.add(score);
-        pending.put(score.windowEnd(), scores);
+        pending.put(score, Boolean.TRUE);
+        // Window results carry the timestamp end - 1; the watermark passes it once every upstream fired. A timer
+        // registered again for the same time is the same timer.
+        ctx.timerService().registerEventTimeTimer(score.windowEnd() - 1);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<TrendingChange> out) throws Exception {
         long windowEnd = timestamp + 1;
-        List<WindowScore> scores = pending.get(windowEnd);
-        pending.remove(windowEnd);
-        Map<String, List<String>> board = board(scores == null ? List.of() : scores, size);
+        List<WindowScore> scores = new ArrayList<>();
+        for (WindowScore s : pending.keys()) { // only the few windows within the allowed lateness are pending
+            if (s.windowEnd() == windowEnd) {
+                scores.add(s);
+            }
+        }
+        for (WindowScore s : scores) {
+            pending.remove(s);
+        }
+        Map<String, List<String>> board = board(scores, size);
         board.forEach((item, countries) -> out.collect(new TrendingChange(item, countries, windowEnd)));
         Map<String, List<String>> previous = lastBoard.value();
         if (previous != null) {
