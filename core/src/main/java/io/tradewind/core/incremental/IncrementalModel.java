@@ -43,6 +43,8 @@ import java.util.SplittableRandom;
  */
 public final class IncrementalModel {
     private static final double DAY_MILLIS = 86_400_000.0;
+    /** One reusable candidate pool per thread (the model itself is shared by threads); it grows as needed. */
+    private static final ThreadLocal<CandidatePool> POOLS = ThreadLocal.withInitial(() -> new CandidatePool(null, 4_096));
 
     private final IncrementalConfig config;
     private final BehaviourWeights weights;
@@ -230,90 +232,110 @@ public final class IncrementalModel {
                                       Trending trending) {
         UserState s = state.forTeacher(teacher);
         Teacher.TeacherUser known = teacher.user(s.userId());
-        Map<String, Candidate> pool = new HashMap<>();
+        int[] list = known != null && known.top().length > 0 ? known.top() : teacher.popular();
+        int history = known == null ? 0 : known.historyItems().length;
+        CandidatePool pool = POOLS.get().reset(teacher);
 
-        // Own items, and the most recent of them as neighbour sources.
-        List<Source> sources = new ArrayList<>();
-        if (known != null) {
-            for (int k = 0; k < known.historyItems().length; k++) {
-                int item = known.historyItems()[k];
-                double decay = decay(nowMillis, known.historyLast()[k]);
-                candidate(pool, teacher.itemId(item), teacher).own += known.historyWeights()[k] * decay;
-                sources.add(new Source(item, known.historyLast()[k], decay));
-            }
+        // Own items; each also a neighbour source at its latest interaction (the first added wins a tie).
+        int order = 0;
+        for (int k = 0; k < history; k++) {
+            int slot = pool.slotOf(known.historyItems()[k]);
+            pool.own[slot] += known.historyWeights()[k] * decay(nowMillis, known.historyLast()[k]);
+            order = asSource(pool, slot, known.historyLast()[k], order);
         }
         for (int k = 0; k < s.freshItems(); k++) {
-            double decay = decay(nowMillis, s.freshLastMillis(k));
-            candidate(pool, s.freshItem(k), teacher).own += s.freshWeight(k) * decay;
-            int item = teacher.itemIndex(s.freshItem(k));
-            if (item >= 0 && s.freshWeight(k) > 0) {
-                sources.add(new Source(item, s.freshLastMillis(k), decay));
+            int slot = pool.slotOf(s.freshItem(k));
+            pool.own[slot] += s.freshWeight(k) * decay(nowMillis, s.freshLastMillis(k));
+            if (pool.index[slot] >= 0 && s.freshWeight(k) > 0) {
+                order = asSource(pool, slot, s.freshLastMillis(k), order);
             }
         }
-        sources.sort((a, b) -> Long.compare(b.lastMillis, a.lastMillis));
-        int used = 0;
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
-        for (Source source : sources) {
-            if (used >= config.recentSources()) {
-                break;
-            }
-            if (!seen.add(source.item)) {
-                continue;
-            }
-            used++;
-            int[] nb = teacher.neighbours(source.item);
-            float[] sim = teacher.similarities(source.item);
-            for (int j = 0; j < nb.length; j++) {
-                Candidate c = candidate(pool, teacher.itemId(nb[j]), teacher);
-                double contribution = sim[j] * source.decay;
-                c.neighbour += contribution;
-                if (contribution > c.strongestNeighbour) {
-                    c.strongestNeighbour = contribution;
-                    c.neighbourOf = teacher.itemId(source.item);
-                }
-            }
-        }
-        int[] list = known != null && known.top().length > 0 ? known.top() : teacher.popular();
+        addNeighbours(pool, recentSources(pool), nowMillis, teacher);
         for (int item : list) {
-            candidate(pool, teacher.itemId(item), teacher);
+            pool.slotOf(item);
         }
         for (int k = 0; k < trending.size(); k++) {
-            candidate(pool, trending.item(k), teacher).trending = trending.score(k);
+            int slot = pool.slotOf(trending.item(k)); // first: finding a slot may replace the arrays
+            pool.trending[slot] = trending.score(k);
         }
 
         double[] z = studentVector(s, known, teacher);
-        List<Candidate> kept = new ArrayList<>(pool.size());
-        for (Candidate c : pool.values()) {
-            if (excluded.contains(c.item)) {
+        boolean[] kept = new boolean[pool.size()];
+        double cfMax = 0, ownMax = 0, nbMax = 0, trMax = 0;
+        for (int c = 0; c < pool.size(); c++) {
+            if (!excluded.isEmpty() && excluded.contains(pool.itemId(c))) {
                 continue;
             }
-            if (z != null && c.index >= 0) {
-                c.cf = IncrementalLoss.dot(z, teacher.itemFactors(c.index));
+            kept[c] = true;
+            if (z != null && pool.index[c] >= 0) {
+                pool.cf[c] = IncrementalLoss.dot(z, teacher.itemFactors(pool.index[c]));
             }
-            kept.add(c);
+            cfMax = Math.max(cfMax, Math.abs(pool.cf[c]));
+            ownMax = Math.max(ownMax, Math.abs(pool.own[c]));
+            nbMax = Math.max(nbMax, Math.abs(pool.neighbour[c]));
+            trMax = Math.max(trMax, Math.abs(pool.trending[c]));
         }
-        double cfMax = 0, ownMax = 0, nbMax = 0, trMax = 0;
-        for (Candidate c : kept) {
-            cfMax = Math.max(cfMax, Math.abs(c.cf));
-            ownMax = Math.max(ownMax, Math.abs(c.own));
-            nbMax = Math.max(nbMax, Math.abs(c.neighbour));
-            trMax = Math.max(trMax, Math.abs(c.trending));
+        TopSlots best = new TopSlots(n, (a, b) -> pool.score[a] != pool.score[b] ? Double.compare(pool.score[b], pool.score[a])
+                : pool.buyers[a] != pool.buyers[b] ? Integer.compare(pool.buyers[b], pool.buyers[a])
+                : pool.itemId(a).compareTo(pool.itemId(b)));
+        for (int c = 0; c < pool.size(); c++) {
+            if (kept[c]) {
+                pool.score[c] = config.cfWeight() * ratio(pool.cf[c], cfMax) + config.ownWeight() * ratio(pool.own[c], ownMax)
+                        + config.neighbourWeight() * ratio(pool.neighbour[c], nbMax)
+                        + config.trendingWeight() * ratio(pool.trending[c], trMax);
+                best.offer(c);
+            }
         }
-        for (Candidate c : kept) {
-            double cf = config.cfWeight() * ratio(c.cf, cfMax);
-            double own = config.ownWeight() * ratio(c.own, ownMax);
-            double neighbour = config.neighbourWeight() * ratio(c.neighbour, nbMax);
-            double trend = config.trendingWeight() * ratio(c.trending, trMax);
-            c.score = cf + own + neighbour + trend;
-            c.reason = reason(c, cf, own, neighbour, trend);
-        }
-        kept.sort((a, b) -> a.score != b.score ? Double.compare(b.score, a.score)
-                : a.buyers != b.buyers ? Integer.compare(b.buyers, a.buyers) : a.item.compareTo(b.item));
-        List<ScoredItem> out = new ArrayList<>(Math.min(n, kept.size()));
-        for (int k = 0; k < Math.min(n, kept.size()); k++) {
-            out.add(new ScoredItem(kept.get(k).item, kept.get(k).score, kept.get(k).reason));
+        int[] top = best.drainBestFirst();
+        List<ScoredItem> out = new ArrayList<>(top.length);
+        for (int c : top) {
+            String reason = reason(pool, c, config.cfWeight() * ratio(pool.cf[c], cfMax),
+                    config.ownWeight() * ratio(pool.own[c], ownMax),
+                    config.neighbourWeight() * ratio(pool.neighbour[c], nbMax),
+                    config.trendingWeight() * ratio(pool.trending[c], trMax), teacher);
+            out.add(new ScoredItem(pool.itemId(c), pool.score[c], reason));
         }
         return out;
+    }
+
+    /** Keeps the item's latest interaction as its neighbour-source time; returns the next insertion order. */
+    private static int asSource(CandidatePool pool, int slot, long lastMillis, int order) {
+        if (lastMillis > pool.sourceLast[slot] || pool.sourceOrder[slot] < 0) {
+            pool.sourceLast[slot] = lastMillis;
+            pool.sourceOrder[slot] = order;
+        }
+        return order + 1;
+    }
+
+    /** The user's {@code recentSources} most recent items, most recent first (ties: the first added). */
+    private int[] recentSources(CandidatePool pool) {
+        TopSlots recent = new TopSlots(config.recentSources(), (a, b) -> pool.sourceLast[a] != pool.sourceLast[b]
+                ? Long.compare(pool.sourceLast[b], pool.sourceLast[a]) : Integer.compare(pool.sourceOrder[a], pool.sourceOrder[b]));
+        for (int c = 0; c < pool.size(); c++) {
+            if (pool.sourceOrder[c] >= 0) {
+                recent.offer(c);
+            }
+        }
+        return recent.drainBestFirst();
+    }
+
+    /** Adds each source's neighbours, weighted by similarity and the source's age, to the pool. */
+    private void addNeighbours(CandidatePool pool, int[] sources, long nowMillis, Teacher teacher) {
+        for (int source : sources) {
+            int item = pool.index[source];
+            double decay = decay(nowMillis, pool.sourceLast[source]);
+            int[] nb = teacher.neighbours(item);
+            float[] sim = teacher.similarities(item);
+            for (int j = 0; j < nb.length; j++) {
+                int c = pool.slotOf(nb[j]);
+                double contribution = sim[j] * decay;
+                pool.neighbour[c] += contribution;
+                if (contribution > pool.strongestNeighbour[c]) {
+                    pool.strongestNeighbour[c] = contribution;
+                    pool.neighbourOf[c] = item;
+                }
+            }
+        }
     }
 
     /** The student's user vector: teacher vector (or an exact fold-in for unknown users) plus the correction. */
@@ -346,46 +368,16 @@ public final class IncrementalModel {
         return max > 0 ? value / max : 0.0;
     }
 
-    private record Source(int item, long lastMillis, double decay) {
-    }
-
-    private static Candidate candidate(Map<String, Candidate> pool, String item, Teacher teacher) {
-        return pool.computeIfAbsent(item, id -> {
-            int index = teacher.itemIndex(id);
-            return new Candidate(id, index, index >= 0 ? teacher.buyers(index) : 0);
-        });
-    }
-
-    /** One pooled item and its score parts. */
     /** The part that weighed most; ties go to the more explainable reason (a named item, then own interest). */
-    private static String reason(Candidate c, double cf, double own, double neighbour, double trend) {
+    private static String reason(CandidatePool pool, int c, double cf, double own, double neighbour, double trend,
+                                 Teacher teacher) {
         double best = Math.max(Math.max(cf, own), Math.max(neighbour, trend));
-        if (neighbour == best && c.neighbourOf != null) {
-            return ScoredItem.NEIGHBOUR_PREFIX + c.neighbourOf;
+        if (neighbour == best && pool.neighbourOf[c] >= 0) {
+            return ScoredItem.NEIGHBOUR_PREFIX + teacher.itemId(pool.neighbourOf[c]);
         }
         if (own == best) {
             return ScoredItem.OWN;
         }
         return trend == best ? ScoredItem.TRENDING : ScoredItem.MODEL;
-    }
-
-    private static final class Candidate {
-        final String item;
-        final int index;
-        final int buyers;
-        double cf;
-        double own;
-        double neighbour;
-        double trending;
-        double score;
-        double strongestNeighbour;
-        String neighbourOf;
-        String reason;
-
-        Candidate(String item, int index, int buyers) {
-            this.item = item;
-            this.index = index;
-            this.buyers = buyers;
-        }
     }
 }
