@@ -30,6 +30,8 @@ public final class SpeedLayerJob {
 
     /** Kafka transactions of the dead-letter sink must end well inside the broker's limit (15 min by default). */
     static final String TRANSACTION_TIMEOUT_MS = "600000";
+    /** How long a network buffer waits to fill before it is sent anyway. */
+    static final long NETWORK_BUFFER_TIMEOUT_MILLIS = 20;
 
     private final SpeedLayerSettings settings;
 
@@ -72,6 +74,9 @@ public final class SpeedLayerJob {
     public SpeedLayerPipeline.Streams build(StreamExecutionEnvironment env, KafkaSource<RawEvent> source) {
         env.enableCheckpointing(settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         env.setParallelism(settings.parallelism());
+        // An event crosses two shuffles (dedup, user state); Flink's default 100 ms network buffer timeout would
+        // let each hold it for up to 100 ms of the one-second freshness budget when traffic is light.
+        env.setBufferTimeout(NETWORK_BUFFER_TIMEOUT_MILLIS);
         DataStream<RawEvent> raw = env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka " + settings.eventsTopic())
                 .uid("kafka-source");
         return new SpeedLayerPipeline(settings).build(raw, deadLetterSink());

@@ -60,7 +60,10 @@ public final class RealtimeViewSink implements Sink<RealtimeUpdate> {
                     new BufferedMutatorParams(RealtimeListWriter.usersTable(settings.hbaseNamespace()))
                             .writeBufferSize(2L << 20)
                             // A user should see an event's effect within a second, not at the next checkpoint.
-                            .setWriteBufferPeriodicFlushTimeoutMs(FLUSH_AFTER_MILLIS));
+                            // The timer that checks the timeout ticks every second unless told otherwise, which
+                            // made a put wait 100-1,100 ms; HBase's smallest tick bounds the wait at 200 ms.
+                            .setWriteBufferPeriodicFlushTimeoutMs(FLUSH_AFTER_MILLIS)
+                            .setWriteBufferPeriodicFlushTimerTickMs(BufferedMutator.MIN_WRITE_BUFFER_PERIODIC_FLUSH_TIMERTICK_MS));
             this.written = written;
         }
 
