@@ -13,7 +13,9 @@ import io.tradewind.speed.trending.TrendingChange;
 import io.tradewind.speed.views.CatalogueTrendingSink;
 import io.tradewind.speed.views.RealtimeViewSink;
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
@@ -58,8 +60,10 @@ public final class SpeedLayerPipeline {
         accepted.sinkTo(MasterDatasetArchive.sink(settings.masterDatasetUri(), settings.hadoopSettings()))
                 .uid("archive").name("archive to master data set");
 
-        SingleOutputStreamOperator<RealtimeUpdate> updates = accepted
-                .keyBy(BehaviourEvent::userId)
+        // Already partitioned by user (dedup is keyed by user, at the same parallelism): reinterpreting it as keyed
+        // saves a second shuffle, i.e. serialising and buffering every event once more on its way to the user's list.
+        SingleOutputStreamOperator<RealtimeUpdate> updates = DataStreamUtils
+                .reinterpretAsKeyedStream(accepted, BehaviourEvent::userId, Types.STRING)
                 .process(new UserStateFunction(settings))
                 .uid("user-state").name("real-time user state");
         updates.sinkTo(new RealtimeViewSink(settings)).uid("realtime-views").name("real-time views (HBase)");

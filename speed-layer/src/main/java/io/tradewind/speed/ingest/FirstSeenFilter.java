@@ -3,10 +3,8 @@ package io.tradewind.speed.ingest;
 import io.tradewind.core.event.BehaviourEvent;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -17,15 +15,18 @@ import org.apache.flink.util.OutputTag;
  * resend), so the archive and the real-time state see each event once. A resent event is the same event, so it has
  * the same user; keying by user (not by id) keeps each user's events in the order of their Kafka partition all the
  * way to the user's state, which makes a replay compute the same state. Ids are remembered for {@code retention}
- * (per-entry state TTL), long enough for any retry; duplicates are counted and emitted on {@link #DUPLICATES} so the
- * counts can be checked: produced = archived + dead-lettered + duplicates.
+ * (processing time), long enough for any retry, as compact digests ({@link SeenEventIds}); a user silent for the
+ * whole retention is forgotten by a timer. Duplicates are counted and emitted on {@link #DUPLICATES} so the counts
+ * can be checked: produced = archived + dead-lettered + duplicates.
  */
 public final class FirstSeenFilter extends KeyedProcessFunction<String, BehaviourEvent, BehaviourEvent> {
     public static final OutputTag<String> DUPLICATES = new OutputTag<>("duplicate-event-ids") {
     };
+    /** Clean-up timers are rounded up to this, so a busy user has one pending timer, not one per event. */
+    static final long CLEANUP_GRANULARITY_MILLIS = 3_600_000L;
 
     private final Duration retention;
-    private transient MapState<String, Boolean> seen;
+    private transient ValueState<SeenEventIds> seen;
     private transient Counter duplicates;
 
     public FirstSeenFilter(Duration retention) {
@@ -34,23 +35,34 @@ public final class FirstSeenFilter extends KeyedProcessFunction<String, Behaviou
 
     @Override
     public void open(OpenContext context) {
-        MapStateDescriptor<String, Boolean> descriptor = new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN);
-        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(retention)
-                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                .build());
-        seen = getRuntimeContext().getMapState(descriptor);
+        seen = getRuntimeContext().getState(new ValueStateDescriptor<>("seen-event-digests", SeenEventIds.class));
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
     }
 
     @Override
     public void processElement(BehaviourEvent event, Context ctx, Collector<BehaviourEvent> out) throws Exception {
-        if (seen.contains(event.eventId())) {
+        SeenEventIds ids = seen.value();
+        if (ids == null) {
+            ids = new SeenEventIds();
+        } else if (ids.contains(event.eventId())) {
             duplicates.inc();
             ctx.output(DUPLICATES, event.eventId());
             return;
         }
-        seen.put(event.eventId(), true);
+        long now = ctx.timerService().currentProcessingTime();
+        ids.add(event.eventId(), now, retention.toMillis());
+        seen.update(ids);
+        long forgetAt = now + retention.toMillis();
+        ctx.timerService().registerProcessingTimeTimer(
+                (forgetAt / CLEANUP_GRANULARITY_MILLIS + 1) * CLEANUP_GRANULARITY_MILLIS);
         out.collect(event);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<BehaviourEvent> out) throws Exception {
+        SeenEventIds ids = seen.value();
+        if (ids != null && ids.newestMillis() + retention.toMillis() <= timestamp) {
+            seen.clear();
+        }
     }
 }
