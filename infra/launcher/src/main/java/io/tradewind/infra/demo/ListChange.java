@@ -30,6 +30,6 @@ final class ListChange {
         if (title.length() > TITLE_WIDTH) {
             title = title.substring(0, TITLE_WIDTH - 1) + "…";
         }
-        return String.format("      %s %-8s %-" + TITLE_WIDTH + "s %s: %s", mark, e.item(), title, e.source(), e.because());
+        return String.format("      %s %-10s %-" + TITLE_WIDTH + "s %s: %s", mark, e.item(), title, e.source(), e.because());
     }
 }
