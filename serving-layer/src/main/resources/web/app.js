@@ -107,17 +107,51 @@ function toggleFacet(filter, bucket, value) {
   search(1);
 }
 
-async function recommendations() {
+// The shopper's list refreshes while the page is visible, so events arriving through the speed layer show up live.
+const REFRESH_MS = 2000;
+/** How long an item that arrived with a refresh stays marked: one refresh would be too short to notice. */
+const NEW_FOR_MS = 10000;
+const live = { user: null, timer: null, seq: 0, firstSeen: new Map() };
+
+async function recommendations(refresh) {
+  clearTimeout(live.timer);
   const user = currentUser();
-  if (!user) { $('recs').replaceChildren(); $('recs-note').textContent = 'Pick a shopper to see their list.'; return; }
+  if (!user) { live.user = null; $('recs').replaceChildren(); $('recs-note').textContent = 'Pick a shopper to see their list.'; $('recs-live').textContent = ''; return; }
+  if (!refresh || user !== live.user) { live.user = user; live.firstSeen = new Map(); }
+  const seq = ++live.seq;
   try {
     const r = await api('/v1/users/' + encodeURIComponent(user) + '/recommendations?k=8');
+    if (seq !== live.seq) return; // another shopper or refresh started meanwhile
+    const now = Date.now();
+    const firstLoad = live.firstSeen.size === 0;
+    r.items.forEach((i) => { if (!live.firstSeen.has(i.item)) live.firstSeen.set(i.item, firstLoad ? 0 : now); });
     $('recs-note').textContent = 'model ' + r.model + ' · ' + r.stratum + (r.segment ? ' · segment ' + r.segment : '') + (r.degraded ? ' · degraded (store down)' : '');
-    $('recs').replaceChildren(...r.items.map((i) => card(i.title, i.because, i.item, () => similar(i.item, i.title))));
+    $('recs').replaceChildren(...r.items.map((i) => {
+      const li = card(i.title, i.because, i.item, () => similar(i.item, i.title));
+      if (now - live.firstSeen.get(i.item) < NEW_FOR_MS) {
+        li.classList.add('new');
+        li.firstChild.prepend(el('span', { class: 'badge' }, 'new'), ' ');
+      }
+      return li;
+    }));
+    $('recs-live').textContent = 'live · updated ' + new Date(now).toLocaleTimeString();
   } catch (e) {
+    if (seq !== live.seq) return;
     $('recs-note').textContent = e.handled ? '' : 'Recommendations failed: ' + e.message;
+    if (e.status === 401) return; // a refused key stays refused: no polling until a new one is pasted
   }
+  scheduleRefresh();
 }
+
+function scheduleRefresh() {
+  clearTimeout(live.timer);
+  if (!document.hidden && currentUser()) live.timer = setTimeout(() => recommendations(true), REFRESH_MS);
+}
+
+// A hidden tab asks nothing; coming back refreshes at once.
+document.addEventListener('visibilitychange', () => {
+  if (document.hidden) clearTimeout(live.timer); else if (state.key && currentUser()) recommendations(true);
+});
 
 async function similar(item, title) {
   try {

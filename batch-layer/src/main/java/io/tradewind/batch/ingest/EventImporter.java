@@ -78,8 +78,8 @@ public final class EventImporter {
                 RejectsFile rejects = new RejectsFile(rejectsUri, conf)) {
             progress.start("import " + mapping.name() + " " + input.uri(), input.length());
             try (CsvEventReader rows = CsvEventReader.open(mapping, input.reader(), input.uri().toString())) {
-                Counts counts = copy(rows, appender, rejects, input, progress);
-                failWhenNothingValid(counts, input.uri());
+                Counts counts = copy(rows, appender, rejects, input, progress, request.eventsBefore());
+                failWhenNothingValid(counts, input.uri(), request.eventsBefore());
                 // The rejects file first: if it cannot be written, no events have become visible yet.
                 URI rejectsFile = rejects.commit();
                 AppendResult appended = appender.commit();
@@ -99,14 +99,20 @@ public final class EventImporter {
     }
 
     private static Counts copy(CsvEventReader rows, MasterDatasetAppender appender, RejectsFile rejects,
-            ImportInput input, ProgressListener progress) throws IOException {
+            ImportInput input, ProgressListener progress, Instant cut) throws IOException {
         Counts counts = new Counts();
+        String heldBack = cut == null ? null : heldBackReason(cut);
         long reported = 0;
         while (rows.hasNext()) {
             MappedRow row = rows.next();
             counts.read++;
             RowOutcome outcome = row.outcome();
-            if (outcome instanceof RowOutcome.Mapped mapped) {
+            if (outcome instanceof RowOutcome.Mapped mapped && cut != null && !mapped.event().timestamp().isBefore(cut)) {
+                // Mapped like every other row (so its id is the one a full import gives), but not written.
+                counts.skipped++;
+                counts.heldBack++;
+                counts.skippedByReason.merge(heldBack, 1L, Long::sum);
+            } else if (outcome instanceof RowOutcome.Mapped mapped) {
                 appender.append(mapped.event());
                 counts.events++;
             } else if (outcome instanceof RowOutcome.Skipped skipped) {
@@ -135,12 +141,16 @@ public final class EventImporter {
      * An input that yields no event at all is almost always the wrong file or the wrong mapping; failing (and
      * writing nothing) says so where a summary of zeros would not.
      */
-    private static void failWhenNothingValid(Counts counts, URI input) {
+    private static void failWhenNothingValid(Counts counts, URI input, Instant cut) {
         if (counts.events > 0) {
             return;
         }
         if (counts.read == 0) {
             throw new ImportException(input + " has no data rows: nothing to import", null);
+        }
+        if (counts.heldBack > 0) {
+            throw new ImportException(input + ": no event dated before " + cut + " (all " + counts.heldBack
+                    + " events are at or after it): nothing to import; choose a later cut", null);
         }
         if (counts.rejected > 0) {
             throw new ImportException(input + ": no valid row, all " + counts.rejected + " of " + counts.read
@@ -149,6 +159,10 @@ public final class EventImporter {
         }
         throw new ImportException(input + ": no valid row, all " + counts.read + " rows were skipped by the mapping's "
                 + "rules (" + String.join("; ", counts.skippedByReason.keySet()) + ")", null);
+    }
+
+    static String heldBackReason(Instant cut) {
+        return "held back: dated at or after " + cut;
     }
 
     private static SourceMapping mapping(String source) {
@@ -173,6 +187,7 @@ public final class EventImporter {
         long skipped;
         long rejected;
         long events;
+        long heldBack;
         long firstRejectLine = -1;
         String firstReject;
         final Map<String, Long> skippedByReason = new HashMap<>();

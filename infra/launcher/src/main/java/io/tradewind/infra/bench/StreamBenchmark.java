@@ -11,6 +11,7 @@ import io.tradewind.core.event.EventType;
 import io.tradewind.core.portrait.Portrait;
 import io.tradewind.core.progress.ProgressListener;
 import io.tradewind.infra.embedded.EmbeddedHdfs;
+import io.tradewind.infra.serve.ConsumerLag;
 import io.tradewind.infra.serve.EmbeddedServingStores;
 import io.tradewind.infra.serve.SpeedLayerRunner;
 import io.tradewind.infra.serve.StoreEndpoints;
@@ -39,13 +40,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -120,7 +117,7 @@ public final class StreamBenchmark {
                         .note("warmUpSeconds", WARM_UP.toSeconds()).note("measuredSeconds", MEASURED.toSeconds())
                         .note("checkpointSeconds", CHECKPOINTS.toSeconds()).note("probeItem", probeItem)
                         .note("trendingWindow", TRENDING_WINDOW.toString()).note("trendingSlide", TRENDING_SLIDE.toString());
-                Lag lag = new Lag(admin, SpeedLayerSettings.DEFAULT_EVENTS_TOPIC, SpeedLayerSettings.DEFAULT_CONSUMER_GROUP);
+                ConsumerLag lag = new ConsumerLag(admin, SpeedLayerSettings.DEFAULT_EVENTS_TOPIC, SpeedLayerSettings.DEFAULT_CONSUMER_GROUP);
                 // The baseline for the reads under the stream: the same load with no events flowing, in this run.
                 log.println("Recommendations at 200 req/s with no stream (baseline) ...");
                 OpenLoopLoad.Measured idle = reads(base, key, users, "recommendations, no stream");
@@ -349,25 +346,6 @@ public final class StreamBenchmark {
             }
             result.add(rate + ": probes not visible within " + PROBE_GIVES_UP.toSeconds() + " s", timeouts, "count");
             result.note(rate + ".freshnessMillis", Arrays.toString(sorted));
-        }
-    }
-
-    /** Events on the topic the job has not committed yet (it commits offsets with each checkpoint). */
-    private record Lag(Admin admin, String topic, String group) {
-        long now() throws Exception {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
-                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
-                    .get(10, TimeUnit.SECONDS);
-            long lag = 0;
-            for (var e : ends.entrySet()) {
-                OffsetAndMetadata c = committed.get(e.getKey());
-                lag += e.getValue().offset() - (c == null ? 0 : c.offset());
-            }
-            return lag;
         }
     }
 }

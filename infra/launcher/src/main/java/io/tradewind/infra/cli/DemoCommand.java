@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradewind.batch.ingest.EventImporter;
 import io.tradewind.batch.ingest.ImportRequest;
 import io.tradewind.batch.ingest.ImportSummary;
+import io.tradewind.batch.retrain.TimeArgument;
 import io.tradewind.contracts.masterdata.MasterDatasetReader;
 import io.tradewind.batch.retrain.RetrainOptions;
 import io.tradewind.batch.retrain.RetrainPipeline;
@@ -13,37 +14,57 @@ import io.tradewind.contracts.views.PopularityView;
 import io.tradewind.core.eval.EvaluationReport;
 import io.tradewind.core.eval.OrtEvaluation;
 import io.tradewind.core.portrait.Portrait;
+import io.tradewind.infra.demo.DemoSlices;
+import io.tradewind.infra.demo.EventReplay;
+import io.tradewind.infra.demo.LiveReplay;
+import io.tradewind.infra.demo.ReplaySlice;
 import io.tradewind.infra.embedded.EmbeddedHdfs;
+import io.tradewind.infra.serve.ConsumerLag;
 import io.tradewind.infra.serve.EmbeddedServingStores;
 import io.tradewind.infra.serve.ServingSession;
 import io.tradewind.infra.serve.SpeedLayerRunner;
 import io.tradewind.infra.serve.StoreEndpoints;
+import io.tradewind.serving.events.EventIntake;
+import io.tradewind.serving.events.KafkaEventSink;
+import io.tradewind.speed.SpeedLayerSettings;
 import java.io.File;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the platform on this machine: start a real HDFS embedded, import Online Retail, retrain, "
-                + "evaluate against the peers, show the report, portraits and lists; then start HBase and Elasticsearch, "
-                + "publish the views and serve the API and page until Ctrl+C.")
+        description = "Run the platform on this machine: start a real HDFS embedded, import Online Retail up to the cut, "
+                + "retrain as of the cut, evaluate against the peers, show the report, portraits and lists; then start "
+                + "HBase, Kafka and Elasticsearch, publish the views, serve the API and page, run the speed layer, replay "
+                + "the held-back Online Retail events and the start of the Taobao stream through Kafka while showing "
+                + "shoppers' lists before and after, and serve until Ctrl+C.")
 final class DemoCommand implements Callable<Integer> {
     private static final int EXAMPLE_ITEMS = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--input", description = "Online Retail CSV (default: ../shared/data/"
             + SharedFiles.ONLINE_RETAIL + " beside the repository).")
@@ -56,13 +77,40 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Port of the API and page on 127.0.0.1 (default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--no-serve", description = "Stop after publishing and printing the calls instead of serving until Ctrl+C.")
+    @Option(names = "--no-serve", description = "Stop after publishing and printing the calls instead of serving until "
+            + "Ctrl+C: no speed layer and no replay (the held-back events stay out of the master data set).")
     boolean noServe;
+
+    // 2011-12-01 holds back the last 8 trading days (about 17,600 events, 35 s of replay at 500 events/s): short
+    // enough to watch, while the batch still learns from the 12 months before, busy November included.
+    @Option(names = "--cut", defaultValue = "2011-12-01", converter = TimeArgument.class,
+            description = "Online Retail events from this time on are held back from the import and the retrain "
+                    + "(which runs as of the cut) and replayed through Kafka once the speed layer runs (default "
+                    + "${DEFAULT-VALUE}).")
+    Instant cut;
+
+    @Option(names = "--replay-rate", defaultValue = "500",
+            description = "Events per second the replay sends (default ${DEFAULT-VALUE}).")
+    double replayRate;
+
+    @Option(names = "--taobao-input", description = "Taobao UserBehavior CSV whose stream is replayed after Online Retail "
+            + "(default: ../shared/data/" + SharedFiles.TAOBAO + " beside the repository, skipped when absent).")
+    Path taobaoInput;
+
+    @Option(names = "--taobao-minutes", defaultValue = "10",
+            description = "Minutes of the Taobao stream to replay, from its start (default ${DEFAULT-VALUE}; 0: none; "
+                    + "the sample spans 131).")
+    int taobaoMinutes;
 
     @Override
     public Integer call() throws Exception {
+        if (!(replayRate > 0) || taobaoMinutes < 0) {
+            throw new ParameterException(spec.commandLine(), "--replay-rate must be positive and --taobao-minutes at "
+                    + "least 0, got " + replayRate + " and " + taobaoMinutes);
+        }
         PrintStream out = System.out;
         Path data = SharedFiles.onlineRetail(input);
+        Optional<Path> taobao = SharedFiles.taobao(taobaoInput);
         Path work = (workDir != null ? workDir : SharedFiles.home().resolve("target").resolve("demo"))
                 .toAbsolutePath().normalize();
         Files.createDirectories(work);
@@ -75,11 +123,11 @@ final class DemoCommand implements Callable<Integer> {
             String views = hdfs.uri() + "/tradewind/views";
             out.println("HDFS at " + hdfs.uri());
 
-            ImportSummary imported = new EventImporter(hdfs.configuration())
-                    .run(ImportRequest.of("online-retail", data.toString(), events).withProgress(progress));
+            ImportSummary imported = new EventImporter(hdfs.configuration()).run(ImportRequest.of("online-retail",
+                    data.toString(), events).withEventsBefore(cut).withProgress(progress));
             out.print(imported.describe());
 
-            Instant asOf = dayAfterLastEvent(events, hdfs);
+            Instant asOf = retrainTime(cut, events, hdfs);
             RetrainPipeline.Result retrained = new RetrainPipeline(hdfs.configuration(), progress)
                     .run(RetrainOptions.defaults(events, views, asOf));
             RetrainSummary.print(retrained, out);
@@ -97,7 +145,8 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Evaluation (OR-T protocol, quick grid; full grid: ./tradewind evaluate): " + evaluation.toUri());
             out.println("Report: " + report.toUri());
 
-            serve(hdfs, views, events, work, examples, progress, out);
+            serve(hdfs, views, events, work, examples, new DemoReplays(data, taobao, retrained.portraits()), progress,
+                    out);
         } finally {
             if (noServe) {
                 hdfs.close();
@@ -108,7 +157,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Starts HBase, Kafka and Elasticsearch, publishes the new version, and serves the API, page and speed layer. */
     private void serve(EmbeddedHdfs hdfs, String views, String events, Path work, List<Portrait> examples,
-                       ConsoleProgress progress, PrintStream out) throws Exception {
+                       DemoReplays replays, ConsoleProgress progress, PrintStream out) throws Exception {
         out.println();
         EmbeddedServingStores stores = EmbeddedServingStores.start(work.resolve("stores"), out);
         ServingSession session;
@@ -135,18 +184,61 @@ final class DemoCommand implements Callable<Integer> {
             return;
         }
         SpeedLayerRunner speed = SpeedLayerRunner.start(endpoints, hdfs.configuration(), out);
+        replays.run(stores.kafka().bootstrapServers(), session.baseUrl(), newKeys.get(0), hdfs.configuration(), progress,
+                out);
         session.serveUntilStopped(out, speed, session, stores, hdfs);
     }
 
-    /** Retrain as of the day after the newest event, so the whole history counts. */
-    private static Instant dayAfterLastEvent(String events, EmbeddedHdfs hdfs) throws java.io.IOException {
+    /**
+     * The cut, so the batch knows nothing the replay will tell the speed layer; but no later than the day after the
+     * newest imported event, so a cut past the data does not age every shopper.
+     */
+    private static Instant retrainTime(Instant cut, String events, EmbeddedHdfs hdfs) throws java.io.IOException {
         List<LocalDate> partitions = MasterDatasetReader.at(events, hdfs.configuration()).partitions();
         if (partitions.isEmpty()) {
             throw new IllegalArgumentException("the import wrote no events: is --input an Online Retail export? "
                     + "See the counts per reason above and the rejects file under " + events + "/_rejects");
         }
-        LocalDate last = partitions.get(partitions.size() - 1);
-        return last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant dayAfterLast = partitions.get(partitions.size() - 1).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        return cut.isBefore(dayAfterLast) ? cut : dayAfterLast;
+    }
+
+    /** The two replays once the speed layer runs: Online Retail's held-back events, then the Taobao stream's start. */
+    private final class DemoReplays {
+        private final Path onlineRetail;
+        private final Optional<Path> taobao;
+        private final Set<String> knownShoppers;
+
+        DemoReplays(Path onlineRetail, Optional<Path> taobao, List<Portrait> portraits) {
+            this.onlineRetail = onlineRetail;
+            this.taobao = taobao;
+            this.knownShoppers = portraits.stream().filter(p -> !p.isNewUser()).map(Portrait::userId)
+                    .collect(Collectors.toSet());
+        }
+
+        void run(String kafka, String baseUrl, String shopKey, org.apache.hadoop.conf.Configuration conf,
+                 ConsoleProgress progress, PrintStream out) throws InterruptedException {
+            out.println();
+            out.println("Reading the events to replay ...");
+            ReplaySlice heldBack = DemoSlices.onlineRetailFrom(onlineRetail, cut, conf);
+            ReplaySlice stream = taobao.filter(f -> taobaoMinutes > 0)
+                    .map(f -> DemoSlices.taobaoStart(f, Duration.ofMinutes(taobaoMinutes), conf))
+                    .orElse(new ReplaySlice("the Taobao stream", List.of()));
+            try (KafkaEventSink sink = new KafkaEventSink(EventIntake.of(kafka));
+                    Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
+                LiveReplay live = new LiveReplay(new EventReplay(sink, replayRate, progress), new ConsumerLag(admin,
+                        SpeedLayerSettings.DEFAULT_EVENTS_TOPIC, SpeedLayerSettings.DEFAULT_CONSUMER_GROUP),
+                        baseUrl, shopKey, out);
+                live.run(heldBack, heldBack.mostActiveUsers(2, knownShoppers::contains));
+                if (taobao.isEmpty()) {
+                    out.println("The Taobao sample is not at ../shared/data/" + SharedFiles.TAOBAO
+                            + "; its stream is skipped (pass --taobao-input FILE).");
+                } else {
+                    // A second shop: its shoppers are new to the batch views, so their lists are the speed layer's.
+                    live.run(stream, stream.mostActiveUsers(1, user -> true));
+                }
+            }
+        }
     }
 
     private static void copyToLocal(EmbeddedHdfs hdfs, String uri, Path target) throws java.io.IOException {

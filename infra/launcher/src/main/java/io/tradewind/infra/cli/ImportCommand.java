@@ -3,6 +3,8 @@ package io.tradewind.infra.cli;
 import io.tradewind.batch.ingest.EventImporter;
 import io.tradewind.batch.ingest.ImportRequest;
 import io.tradewind.batch.ingest.ImportSummary;
+import io.tradewind.batch.retrain.TimeArgument;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
@@ -32,6 +34,11 @@ final class ImportCommand implements Callable<Integer> {
             description = "Warn loudly when more than this share (0..1) of the rows is rejected (default: ${DEFAULT-VALUE}).")
     double warnRejectedShare;
 
+    @Option(names = "--before", converter = TimeArgument.class,
+            description = "Import only events dated before this time (2011-12-01, 2011-12-01T12:00:00 or an instant); "
+                    + "later ones are counted as skipped (held back), and a later import without it adds them.")
+    Instant before;
+
     @Override
     public Integer call() {
         if (!(warnRejectedShare >= 0 && warnRejectedShare <= 1)) {
@@ -41,6 +48,9 @@ final class ImportCommand implements Callable<Integer> {
         ImportRequest request = ImportRequest.of(source, input, target).withProgress(new ConsoleProgress());
         if (rejects != null) {
             request = request.withRejectsFile(rejects);
+        }
+        if (before != null) {
+            request = request.withEventsBefore(before);
         }
         ImportSummary summary = new EventImporter(new Configuration()).run(request);
         System.out.print(summary.describe());

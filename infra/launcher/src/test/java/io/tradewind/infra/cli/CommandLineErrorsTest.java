@@ -57,6 +57,22 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void importBeforeACutHoldsBackLaterEventsAndALaterImportAddsThem() throws java.io.IOException {
+        Path csv = dir.resolve("two-days.csv");
+        java.nio.file.Files.writeString(csv, "user_id,item_id,category_id,behavior_type,timestamp\n"
+                + "1,2,3,pv,1511658000\n4,5,6,buy,1511744400\n"); // 2017-11-26T01:00Z and a day later
+        String target = dir.resolve("m").toString();
+        Outcome cut = run("import", "--source", "taobao", "--input", csv.toString(), "--to", target,
+                "--before", "2017-11-27");
+        assertEquals(0, cut.exitCode(), cut.err());
+        assertTrue(cut.out().contains("read 2 = written 1 + already present 0 + skipped 1 + rejected 0"), cut.out());
+        assertTrue(cut.out().contains("skipped 1: held back: dated at or after 2017-11-27T00:00:00Z"), cut.out());
+
+        Outcome rest = run("import", "--source", "taobao", "--input", csv.toString(), "--to", target);
+        assertTrue(rest.out().contains("read 2 = written 1 + already present 1 + skipped 0"), rest.out());
+    }
+
+    @Test
     void helpListsTheCommands() {
         Outcome o = run("--help");
         assertEquals(0, o.exitCode());

@@ -12,7 +12,14 @@ import io.tradewind.contracts.masterdata.DateRange;
 import io.tradewind.contracts.masterdata.MasterDatasetReader;
 import io.tradewind.core.event.BehaviourEvent;
 import io.tradewind.core.progress.ProgressListener;
+import io.tradewind.infra.demo.DemoSlices;
+import io.tradewind.infra.demo.EventReplay;
+import io.tradewind.infra.demo.LiveReplay;
+import io.tradewind.infra.demo.ReplaySlice;
 import io.tradewind.infra.embedded.EmbeddedHdfs;
+import io.tradewind.serving.events.EventIntake;
+import io.tradewind.serving.events.KafkaEventSink;
+import io.tradewind.speed.SpeedLayerSettings;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +37,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +46,7 @@ import org.junit.jupiter.api.Test;
  * One event's walk through the lambda architecture on real components, as a shop sees it: {@code POST /v1/events}
  * (serving layer) → Kafka → the speed layer's Flink job → HBase real-time views and the HDFS master data set → back
  * out of {@code GET /v1/users/{id}/recommendations}. The batch side is a real import and retrain of a small shop.
+ * The demo's live replay runs on the same stack.
  */
 class EventWalkTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -111,6 +120,40 @@ class EventWalkTest {
 
         Set<String> archived = pollArchive(Set.of("walk-1", "walk-2", "walk-3"));
         assertEquals(Set.of("walk-1", "walk-2", "walk-3"), archived);
+    }
+
+    /** The demo's live part on this stack: a shopper's December events replayed, their list printed before and after. */
+    @Test
+    void theDemosReplayShowsAShoppersListBeforeAndAfterTheirEvents() throws Exception {
+        String user = "13001"; // bought family B all year; in December turns to family C
+        Path december = dir.resolve("december.csv");
+        Files.writeString(december, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+                + "581001,21020,FAMILY C ITEM 21020,2,2011-12-02 10:00:00,3.50,13001.0,France\n"
+                + "581002,21021,FAMILY C ITEM 21021,1,2011-12-03 11:00:00,3.50,13001.0,France\n"
+                + "581003,21022,FAMILY C ITEM 21022,3,2011-12-05 09:30:00,3.50,13001.0,France\n"
+                + "581004,21000,FAMILY A ITEM 21000,1,2011-12-04 12:00:00,1.50,13003.0,France\n");
+        ReplaySlice slice = DemoSlices.onlineRetailFrom(december, Instant.parse("2011-12-01T00:00:00Z"),
+                hdfs.configuration());
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+
+        try (KafkaEventSink sink = new KafkaEventSink(EventIntake.of(endpoints.kafka()));
+                Admin admin = Admin.create(java.util.Map.of("bootstrap.servers", endpoints.kafka()))) {
+            new LiveReplay(new EventReplay(sink, 100, ProgressListener.NONE), new ConsumerLag(admin,
+                    SpeedLayerSettings.DEFAULT_EVENTS_TOPIC, SpeedLayerSettings.DEFAULT_CONSUMER_GROUP),
+                    session.baseUrl(), shopKey, new PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8))
+                    .run(slice, List.of(user));
+        }
+
+        String console = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(console.contains("Replaying Online Retail's held-back events: 4 events dated 2011-12-02T10:00:00Z to "
+                + "2011-12-05T09:30:00Z"), console);
+        assertTrue(console.contains("shopper 13001, 3 events in this replay"), console);
+        assertTrue(!console.contains("stopped") && !console.contains("not caught up"), console);
+        String after = console.substring(console.indexOf("shopper 13001 after the replay"));
+        assertTrue(after.lines().anyMatch(line -> line.matches("\\s+\\+ 2102\\d .*realtime.*")),
+                "a family C item the events brought in, marked +: " + console);
+        assertTrue(console.substring(0, console.indexOf("after the replay")).lines()
+                .noneMatch(line -> line.contains(" 2102")), "no family C item before: " + console);
     }
 
     private static List<JsonNode> realtime(JsonNode answer) {

@@ -1,16 +1,22 @@
 package io.tradewind.serving.api.web;
 
+import static io.tradewind.serving.ServingTestViews.FRENCH;
 import static io.tradewind.serving.ServingTestViews.LOYAL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tradewind.contracts.hbase.HBaseStoreSettings;
+import io.tradewind.contracts.hbase.RealtimeItem;
+import io.tradewind.contracts.hbase.RealtimeListWriter;
 import io.tradewind.serving.ServingStack;
+import io.tradewind.serving.ServingTestViews;
 import io.tradewind.serving.SharedHBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +90,63 @@ class WebPageTest {
         assertTrue(text("#similar-title").startsWith("Similar to"), text("#similar-title"));
         assertTrue(similar.size() >= 1);
         browser.screenshot(SCREENSHOTS.resolve("shop.png"));
+    }
+
+    /**
+     * What the demo's replay looks like on the page: the speed layer writes the shopper's real-time list (here through
+     * the same HBase writer), and the shown list takes it in without a reload, marking the new item; a hidden tab
+     * stops asking, and coming back refreshes at once.
+     */
+    @Test
+    void theShoppersListTakesInRealTimeItemsWithoutAReloadAndAHiddenTabStopsAsking() throws Exception {
+        String item = "22752"; // not among the five the batch and popular lists give this shopper
+        String liveItems = "return [...document.querySelectorAll('#recs li')]"
+                + ".map(li => li.dataset.item + (li.classList.contains('new') ? '*' : ''))";
+        browser.open(stack.baseUrl() + "/#key=" + stack.shopKey());
+        browser.type("#user", FRENCH + "\t");
+        List<String> before = browser.await("recommendations for " + FRENCH, () -> {
+            List<String> items = items(liveItems);
+            return items.isEmpty() ? null : items;
+        }, WAIT);
+        assertTrue(!before.contains(item) && before.stream().noneMatch(i -> i.endsWith("*")),
+                "nothing marked new on the first load: " + before);
+        browser.script("window.sameDocument = true; return true;");
+
+        RealtimeListWriter speedLayer = new RealtimeListWriter(SharedHBase.loadingConnection(),
+                HBaseStoreSettings.defaults().withNamespace("api"));
+        long afterBatch = Instant.parse(ServingTestViews.AS_OF).toEpochMilli() + 3_600_000;
+        speedLayer.replace(FRENCH, List.of(new RealtimeItem(item, 0.99f, "neighbour-of:22423", afterBatch)));
+        try {
+            List<String> after = browser.await("the real-time item, marked new", () -> {
+                List<String> items = items(liveItems);
+                return items.contains(item + "*") ? items : null;
+            }, WAIT);
+            assertEquals(item + "*", after.get(0), "the real-time item ranks first: " + after);
+            assertTrue(js("return window.sameDocument === true").asBoolean(), "no reload");
+            assertTrue(text("#recs li.new").contains("SET 7 BABUSHKA NESTING BOXES"), text("#recs li.new"));
+            assertTrue(text("#recs-live").startsWith("live · updated"), text("#recs-live"));
+            browser.screenshot(SCREENSHOTS.resolve("live.png"));
+
+            browser.script("window.asked = 0; const f = window.fetch;"
+                    + "window.fetch = (...a) => { window.asked++; return f(...a); };"
+                    + "Object.defineProperty(document, 'hidden', {configurable: true, get: () => true});"
+                    + "document.dispatchEvent(new Event('visibilitychange')); return true;");
+            Thread.sleep(5_000); // two and a half refresh periods
+            assertEquals(0, js("return window.asked").asInt(), "a hidden tab asks nothing");
+            speedLayer.clear(FRENCH);
+            browser.script("Object.defineProperty(document, 'hidden', {configurable: true, get: () => false});"
+                    + "document.dispatchEvent(new Event('visibilitychange')); return true;");
+            browser.await("the list without the cleared item", () -> !items(liveItems).contains(item)
+                    && !items(liveItems).contains(item + "*"), WAIT);
+        } finally {
+            speedLayer.clear(FRENCH);
+        }
+    }
+
+    private static List<String> items(String script) {
+        List<String> out = new java.util.ArrayList<>();
+        js(script).forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     @Test
