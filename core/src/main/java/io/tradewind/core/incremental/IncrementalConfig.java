@@ -67,7 +67,7 @@ public record IncrementalConfig(double alpha, double beta, double lambda, int di
 
     /** The values chosen on the OR-INC validation variant. */
     public static IncrementalConfig defaults() {
-        return new IncrementalConfig(0.3, 0.1, 5.0, 20, 0.05, 4, 200, 0.5, 1.0, 0.3, 0.3, 60.0, 100);
+        return new IncrementalConfig(0.3, 0.1, 5.0, 20, 0.05, 4, 200, 0.5, 1.0, 0.3, 0.3, 60.0, 50);
     }
 
     /** {@code 1 - alpha - beta}: the weight of the ranking term. */

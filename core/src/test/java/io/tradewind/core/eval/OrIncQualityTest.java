@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * CI-sized OR-INC check on the real data with the settings the full evaluation chose on validation (no grid
  * here): per track one stale ALS teacher, one replay of September-October, one full refit. The incremental
- * model must close at least half of the teacher's stale-to-full NDCG@10 gap and on track A beat the best peer's "stale + fresh history" (Repeat, 0.3397). Track B's peer bar (EASE
- * 0.0834) is not met yet (README "OR-INC"); the test holds what is met, 0.075. Replay and refit seconds are in
+ * model must close at least half of the teacher's stale-to-full NDCG@10 gap and beat the best peer's "stale + fresh
+ * history" on each track (A: Repeat, 0.3397; B: EASE, 0.0834, met by a narrow margin). Replay and refit seconds are in
  * the failure message; they are compared by {@code ./tradewind evaluate --protocol or-inc} after its warm-up, not
  * here, where the first replay also pays the JIT's compilation on a shared machine.
  */
@@ -21,12 +21,12 @@ class OrIncQualityTest {
 
     @Test
     void trackA() {
-        check(Track.A, IncrementalConfig.defaults().withLearningRate(0.02).withMix(0.5, 1.0, 0.1, 0.6), 0.3397);
+        check(Track.A, IncrementalConfig.defaults().withMix(0.5, 1.0, 0.1, 0.6), 0.3397);
     }
 
     @Test
     void trackB() {
-        check(Track.B, IncrementalConfig.defaults().withLearningRate(0.2).withMix(0.5, 1.0, 0.6, 0.3), 0.075);
+        check(Track.B, IncrementalConfig.defaults().withLearningRate(0.2).withMix(0.5, 1.0, 0.6, 0.6), 0.0834);
     }
 
     private static void check(Track track, IncrementalConfig config, double floor) {
