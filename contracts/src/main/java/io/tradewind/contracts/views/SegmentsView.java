@@ -4,9 +4,11 @@ import io.tradewind.core.portrait.KSelection;
 import io.tradewind.core.portrait.Portrait;
 import io.tradewind.core.portrait.PortraitBuilder;
 import io.tradewind.core.portrait.SegmentModel;
+import io.tradewind.core.portrait.Standardiser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -74,5 +76,22 @@ public record SegmentsView(
                 choice == null ? "fixed by --segments" : "WCSS elbow, then best silhouette among elbow-1..elbow+1",
                 curve, segments, model.standardiser().mean(), model.standardiser().scale(), newUsers, countries,
                 examples);
+    }
+
+    /**
+     * The segmentation as core's {@link SegmentModel} (standardiser, centroids, labels), to assign a user exactly as
+     * the batch did; empty for a version without segments (k = 0).
+     */
+    public Optional<SegmentModel> model() {
+        if (k == 0 || segments == null || segments.isEmpty()) {
+            return Optional.empty();
+        }
+        double[][] centroids = new double[segments.size()][];
+        String[] labels = new String[segments.size()];
+        for (int c = 0; c < centroids.length; c++) {
+            centroids[c] = segments.get(c).centroidZ();
+            labels[c] = segments.get(c).label();
+        }
+        return Optional.of(new SegmentModel(new Standardiser(standardiserMean, standardiserScale), centroids, labels));
     }
 }
