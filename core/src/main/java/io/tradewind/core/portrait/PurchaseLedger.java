@@ -2,6 +2,7 @@ package io.tradewind.core.portrait;
 
 import io.tradewind.core.event.BehaviourEvent;
 import java.io.Serializable;
+import java.lang.reflect.Array;
 import java.util.Arrays;
 
 /**
@@ -37,13 +38,12 @@ public final class PurchaseLedger implements Serializable {
             return;
         }
         int insert = -at - 1;
-        times = insert(times, insert, e.timestampMillis());
-        netValues = insert(netValues, insert, share.netValue());
-        byte[] f = new byte[flags.length + 1];
-        System.arraycopy(flags, 0, f, 0, insert);
-        f[insert] = flag;
-        System.arraycopy(flags, insert, f, insert + 1, flags.length - insert);
-        flags = f;
+        times = withGap(times, insert);
+        netValues = withGap(netValues, insert);
+        flags = withGap(flags, insert);
+        times[insert] = e.timestampMillis();
+        netValues[insert] = share.netValue();
+        flags[insert] = flag;
     }
 
     /** Totals of the events at or after {@code fromMillis} (the batch counts those before its as-of). */
@@ -77,19 +77,13 @@ public final class PurchaseLedger implements Serializable {
         return at >= 0 ? at : -at - 1;
     }
 
-    private static long[] insert(long[] a, int at, long value) {
-        long[] out = new long[a.length + 1];
-        System.arraycopy(a, 0, out, 0, at);
-        out[at] = value;
-        System.arraycopy(a, at, out, at + 1, a.length - at);
-        return out;
-    }
-
-    private static double[] insert(double[] a, int at, double value) {
-        double[] out = new double[a.length + 1];
-        System.arraycopy(a, 0, out, 0, at);
-        out[at] = value;
-        System.arraycopy(a, at, out, at + 1, a.length - at);
+    /** A copy of a primitive array one longer, with a free slot at {@code at}. */
+    private static <A> A withGap(A array, int at) {
+        int n = Array.getLength(array);
+        @SuppressWarnings("unchecked")
+        A out = (A) Array.newInstance(array.getClass().getComponentType(), n + 1);
+        System.arraycopy(array, 0, out, 0, at);
+        System.arraycopy(array, at, out, at + 1, n - at);
         return out;
     }
 }
