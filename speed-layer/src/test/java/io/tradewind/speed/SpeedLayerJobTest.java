@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tradewind.contracts.hbase.HBaseStoreSettings;
 import io.tradewind.contracts.hbase.ListCodec;
+import io.tradewind.contracts.hbase.LiveSegment;
 import io.tradewind.contracts.hbase.RealtimeItem;
 import io.tradewind.contracts.hbase.RowKeys;
 import io.tradewind.contracts.hbase.ServingTables;
@@ -15,6 +16,8 @@ import io.tradewind.contracts.views.FactorView;
 import io.tradewind.contracts.views.ItemStat;
 import io.tradewind.contracts.views.Manifest;
 import io.tradewind.contracts.views.NeighboursView;
+import io.tradewind.contracts.views.RfmBaselineView;
+import io.tradewind.contracts.views.SegmentsView;
 import io.tradewind.contracts.views.TopListView;
 import io.tradewind.contracts.views.ViewStore;
 import io.tradewind.core.event.BehaviourEvent;
@@ -43,6 +46,8 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.util.CloseableIterator;
+import org.apache.hadoop.hbase.Cell;
+import org.apache.hadoop.hbase.CellUtil;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.hadoop.hbase.client.Get;
@@ -178,6 +183,77 @@ class SpeedLayerJobTest {
         assertEquals(Instant.parse("2011-12-09T09:00:00Z").toEpochMilli(),
                 Bytes.toLong(u1.getValue(ServingTables.REALTIME, ServingTables.bytes(ServingTables.REALTIME_BOUGHT_PREFIX + "B"))));
         assertTrue(userRow(ns, "u9").isEmpty(), "refused records change no state");
+    }
+
+    /**
+     * Live segments against the active version's centroids (standardiser = identity, so a centroid is log1p of
+     * recency days, purchase occasions and revenue): s1, dormant in the batch, buys again and becomes "growth", then
+     * places a large order and becomes "high-value"; s2 (high-value) only looks, so nothing is written; s3, unknown to
+     * the batch, gets a segment with a first purchase. A second run over the same events writes the same cells.
+     */
+    @Test
+    void purchasesMoveAUserToAnotherSegmentLiveAndAReplayWritesTheSameCells() throws Exception {
+        kafka.createTopic("seg", 2);
+        kafka.createTopic("seg-dead", 1);
+        String views = hdfs.uri() + "/seg/views";
+        ViewStore.VersionWriter writer = new ViewStore(views, new org.apache.hadoop.conf.Configuration()).newVersion("s1");
+        writeTeacher(writer, "s1");
+        writer.writeJson(SegmentsView.FILE, new SegmentsView(3, null, "fixed by --segments", List.of(), List.of(
+                segment("dormant", 200, 1, 5), segment("growth", 0.65, 1, 3.5), segment("high-value", 1, 10, 100)),
+                new double[3], new double[] {1, 1, 1}, 0, Map.of(), Map.of()));
+        long asOf = Instant.parse("2011-12-01T00:00:00Z").toEpochMilli();
+        writer.writeJsonLines(RfmBaselineView.FILE, List.of(
+                new RfmBaselineView("s1", asOf - 200 * 86_400_000L, 1, 5.0, true),
+                new RfmBaselineView("s2", asOf - 86_400_000L, 10, 100.0, true)));
+        writer.complete();
+        activate("segments", "s1");
+
+        BehaviourEvent bigOrder = new BehaviourEvent("s1-4", "s1", "C", EventType.BUY,
+                Instant.parse("2011-12-03T09:00:00Z").toEpochMilli(), 60, 2.5, "GBP", "France", null, null, "ITEM C", "test");
+        produce("seg", List.of(
+                event("s1-1", "s1", "A", EventType.VIEW, "2011-12-02T09:00:00Z"),
+                event("s1-2", "s1", "A", EventType.BUY, "2011-12-02T10:00:00Z"),
+                event("s1-3", "s1", "B", EventType.BUY, "2011-12-02T11:00:00Z"),
+                bigOrder,
+                event("s2-1", "s2", "A", EventType.VIEW, "2011-12-02T09:00:00Z"),
+                event("s3-1", "s3", "B", EventType.VIEW, "2011-12-02T09:00:00Z"),
+                event("s3-2", "s3", "B", EventType.BUY, "2011-12-02T09:30:00Z")));
+        runBounded(segmentSettings(views, "events", "seg-dead", "seg-group"));
+
+        Cell s1 = userRow("segments", "s1").getColumnLatestCell(ServingTables.REALTIME, ServingTables.REALTIME_SEGMENT);
+        LiveSegment moved = LiveSegment.decode(CellUtil.cloneValue(s1));
+        assertEquals("high-value", moved.segment(), moved.toString());
+        assertEquals("s1", moved.version());
+        assertEquals(bigOrder.timestampMillis(), moved.changedAtMillis(), "changed with the large order");
+        assertEquals(bigOrder.timestampMillis(), s1.getTimestamp(), "the cell is stamped with the change's event time");
+        assertEquals(4, moved.frequency(), "one batch occasion and three since");
+        assertEquals(5.0 + 2.5 + 2.5 + 150.0, moved.monetary(), 1e-9);
+        assertEquals(0.0, moved.recencyDays(), 0.0);
+        assertTrue(userRow("segments", "s2").getValue(ServingTables.REALTIME, ServingTables.REALTIME_SEGMENT) == null,
+                "s2 is still high-value: no change, no cell");
+        LiveSegment first = LiveSegment.decode(
+                userRow("segments", "s3").getValue(ServingTables.REALTIME, ServingTables.REALTIME_SEGMENT));
+        assertEquals("growth", first.segment(), "a new user's first purchase: " + first);
+
+        // A replay from the start (another consumer group, fresh state) writes identical cells.
+        kafka.createTopic("seg-dead-2", 1);
+        runBounded(segmentSettings(views, "replayed-events", "seg-dead-2", "seg-replay"));
+        Cell again = userRow("segments", "s1").getColumnLatestCell(ServingTables.REALTIME, ServingTables.REALTIME_SEGMENT);
+        assertEquals(s1.getTimestamp(), again.getTimestamp());
+        assertTrue(java.util.Arrays.equals(CellUtil.cloneValue(s1), CellUtil.cloneValue(again)));
+    }
+
+    private static SpeedLayerSettings segmentSettings(String views, String archive, String deadLetters, String group) {
+        return SpeedLayerSettings.defaults(kafka.bootstrapServers(), hdfs.uri() + "/seg/" + archive, views)
+                .withTopics("seg", deadLetters, group)
+                .withHbase(SpeedLayerSettings.entries(hbase.configuration()), "segments")
+                .withCheckpointInterval(Duration.ofSeconds(1))
+                .withParallelism(2);
+    }
+
+    private static SegmentsView.Segment segment(String label, double recencyDays, double occasions, double revenue) {
+        return new SegmentsView.Segment(label, 1, new double[] {Math.log1p(recencyDays), Math.log1p(occasions),
+                Math.log1p(revenue)}, recencyDays, occasions, revenue);
     }
 
     @Test
@@ -393,8 +469,14 @@ class SpeedLayerJobTest {
      * C~N-C, buyer counts), made active in the registry as publish would.
      */
     private static void publishBatchVersion(String viewsUri, String ns, String version) throws Exception {
-        ViewStore store = new ViewStore(viewsUri, new org.apache.hadoop.conf.Configuration());
-        ViewStore.VersionWriter writer = store.newVersion(version);
+        ViewStore.VersionWriter writer = new ViewStore(viewsUri, new org.apache.hadoop.conf.Configuration())
+                .newVersion(version);
+        writeTeacher(writer, version);
+        writer.complete();
+        activate(ns, version);
+    }
+
+    private static void writeTeacher(ViewStore.VersionWriter writer, String version) throws Exception {
         List<String> items = List.of("A", "B", "C", "N-A", "N-B", "N-C");
         writer.writeJsonLines("items.jsonl", items.stream()
                 .map(i -> new ItemStat(i, "ITEM " + i, null, 2.5, 10, Map.of())).toList());
@@ -413,7 +495,9 @@ class SpeedLayerJobTest {
         writer.writeJson(ViewStore.MANIFEST, new Manifest(version, "2011-12-01T00:00:00Z", "2011-12-01T00:00:00Z", null,
                 Map.of(), List.of(), List.of(new Manifest.ModelEntry("ALS", Map.of("rank", 2, "alpha", 1.0, "reg", 0.3),
                 0.1, "toplists/ALS.jsonl")), Map.of(), Map.of()));
-        writer.complete();
+    }
+
+    private static void activate(String ns, String version) throws Exception {
         ServingTables.createIfAbsent(connection, HBaseStoreSettings.defaults().withNamespace(ns));
         try (Table registry = connection.getTable(new ServingTables(ns).registry)) {
             registry.put(new Put(ServingTables.REGISTRY_ACTIVE_ROW)

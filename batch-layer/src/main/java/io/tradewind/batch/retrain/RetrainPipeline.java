@@ -6,6 +6,7 @@ import io.tradewind.contracts.masterdata.Locations;
 import io.tradewind.batch.report.RetrainReport;
 import io.tradewind.contracts.views.Manifest;
 import io.tradewind.contracts.views.PopularityView;
+import io.tradewind.contracts.views.RfmBaselineView;
 import io.tradewind.contracts.views.SegmentsView;
 import io.tradewind.contracts.views.ViewStore;
 import io.tradewind.core.model.FitCache;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -99,6 +101,9 @@ public final class RetrainPipeline {
         Map<String, Long> rows = new LinkedHashMap<>();
         long t2 = System.nanoTime();
         rows.put("portraits.jsonl", writer.writeJsonLines("portraits.jsonl", portraits.portraits()));
+        // The speed layer's starting point for live RFM: the unrounded inputs of each user's RFM at the as-of.
+        rows.put(RfmBaselineView.FILE, writer.writeJsonLines(RfmBaselineView.FILE,
+                aggregates.users().stream().map(RfmBaselineView::of).filter(Objects::nonNull).toList()));
         SegmentsView segmentsView = SegmentsView.of(portraits);
         writer.writeJson("segments.json", segmentsView);
         InteractionStrength strength = InteractionStrength.of(options.behaviourWeights(),

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradewind.batch.ingest.EventImporter;
+import io.tradewind.contracts.views.RfmBaselineView;
+import io.tradewind.contracts.views.ViewJson;
 import io.tradewind.contracts.views.ViewStore;
+import io.tradewind.core.portrait.Portrait;
+import io.tradewind.core.portrait.Rfm;
 import io.tradewind.core.progress.ProgressListener;
 import io.tradewind.infra.embedded.EmbeddedHdfs;
 import java.io.IOException;
@@ -16,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.apache.hadoop.fs.FileSystem;
@@ -122,6 +128,27 @@ class RetrainOnHdfsTest {
         String report = read(views + "/" + result.version() + "/report.html");
         assertTrue(report.contains("Users per segment") && report.contains("data:image/png;base64,"));
         assertTrue(report.contains("NDCG track B"), "evaluation curves are charted");
+    }
+
+    /** The speed layer's live RFM starts from these rows: they must give back every portrait's RFM exactly. */
+    @Test
+    void theRfmBaselineGivesEveryBuyersPortraitRfm() throws Exception {
+        String dirUri = views + "/" + published.version();
+        JsonNode manifest = JSON.readTree(read(dirUri + "/manifest.json"));
+        assertEquals(90, manifest.path("rowCounts").path(RfmBaselineView.FILE).asInt(), "every customer bought");
+        Map<String, RfmBaselineView> rows = new HashMap<>();
+        read(dirUri + "/" + RfmBaselineView.FILE).lines().forEach(line -> {
+            try {
+                RfmBaselineView row = ViewJson.MAPPER.readValue(line, RfmBaselineView.class);
+                rows.put(row.user(), row);
+            } catch (IOException e) {
+                throw new AssertionError(line, e);
+            }
+        });
+        long asOf = Instant.parse("2011-12-01T00:00:00Z").toEpochMilli();
+        for (Portrait p : published.portraits()) {
+            assertEquals(p.rfm(), Rfm.of(rows.get(p.userId()).totals(), asOf), p.userId());
+        }
     }
 
     @Test

@@ -16,7 +16,8 @@ import org.apache.hadoop.hbase.util.Bytes;
 /**
  * Writes a user's real-time list (family {@code r} of {@code users}, beside the batch lists of the same row):
  * the whole list is one cell, so a replace is one Put and a reader never sees half of an old and half of a new
- * list. Used by tests now and by the speed layer's sink later.
+ * list. Beside it: the recent purchases and the live segment. The speed layer's sink batches the static Puts;
+ * tests use the instance methods.
  */
 public final class RealtimeListWriter {
     /** How long a recorded purchase is kept: well past the next retrains, which then carry it. */
@@ -59,6 +60,22 @@ public final class RealtimeListWriter {
     public static Put encodedListPut(String userId, byte[] encodedList, long cellTimestamp) {
         return new Put(RowKeys.salted(userId)).addColumn(ServingTables.REALTIME, ServingTables.REALTIME_ITEMS,
                 cellTimestamp, encodedList);
+    }
+
+    /**
+     * The Put of a user's live segment ({@link LiveSegment#encode}) at its change time: the value and the timestamp
+     * depend on the events only, so a replay writes the same cell, and an older segment never hides a newer one.
+     */
+    public static Put segmentPut(String userId, byte[] encodedSegment, long changedAtMillis) {
+        return new Put(RowKeys.salted(userId)).addColumn(ServingTables.REALTIME, ServingTables.REALTIME_SEGMENT,
+                changedAtMillis, encodedSegment);
+    }
+
+    /** Writes a user's live segment (tests and tools; the speed layer batches {@link #segmentPut}). */
+    public void writeSegment(String userId, LiveSegment segment) throws IOException {
+        try (Table t = connection.getTable(tables.users)) {
+            t.put(segmentPut(userId, segment.encode(), segment.changedAtMillis()));
+        }
     }
 
     /**

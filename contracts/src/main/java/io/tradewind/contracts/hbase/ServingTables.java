@@ -33,6 +33,8 @@ public final class ServingTables {
     /** users: the speed layer's list, one qualifier; its own family because it is written all day. */
     public static final byte[] REALTIME = bytes("r");
     public static final byte[] REALTIME_ITEMS = bytes("items");
+    /** users, family r: the live segment ({@link LiveSegment}), written when the speed layer re-assigns it. */
+    public static final byte[] REALTIME_SEGMENT = bytes("segment");
     /** users, family r: one qualifier {@code bought:<itemId>} per recently bought item, value = epoch millis. */
     public static final String REALTIME_BOUGHT_PREFIX = "bought:";
     /** items: qualifiers {@code <version>/stat} and {@code <version>/neighbours}. */

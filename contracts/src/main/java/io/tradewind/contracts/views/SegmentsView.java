@@ -1,13 +1,20 @@
 package io.tradewind.contracts.views;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tradewind.core.portrait.KSelection;
 import io.tradewind.core.portrait.Portrait;
 import io.tradewind.core.portrait.PortraitBuilder;
 import io.tradewind.core.portrait.SegmentModel;
+import io.tradewind.core.portrait.Standardiser;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 /**
  * {@code segments.json}: the segmentation a version publishes. Enough to assign a new user to a segment
@@ -25,6 +32,8 @@ public record SegmentsView(
         long newUsers,
         Map<String, Integer> countries,
         Map<String, List<String>> examples) {
+
+    public static final String FILE = "segments.json";
 
     /** Example users kept per segment (for dashboards and the demo's user picker). */
     static final int EXAMPLES_PER_SEGMENT = 3;
@@ -74,5 +83,36 @@ public record SegmentsView(
                 choice == null ? "fixed by --segments" : "WCSS elbow, then best silhouette among elbow-1..elbow+1",
                 curve, segments, model.standardiser().mean(), model.standardiser().scale(), newUsers, countries,
                 examples);
+    }
+
+    /**
+     * The segmentation as core's {@link SegmentModel} (standardiser, centroids, labels), to assign a user exactly as
+     * the batch did; empty for a version without segments (k = 0).
+     */
+    public Optional<SegmentModel> model() {
+        if (k == 0 || segments == null || segments.isEmpty()) {
+            return Optional.empty();
+        }
+        double[][] centroids = new double[segments.size()][];
+        String[] labels = new String[segments.size()];
+        for (int c = 0; c < centroids.length; c++) {
+            centroids[c] = segments.get(c).centroidZ();
+            labels[c] = segments.get(c).label();
+        }
+        return Optional.of(new SegmentModel(new Standardiser(standardiserMean, standardiserScale), centroids, labels));
+    }
+
+    /** {@value #FILE} of a version folder; empty when the version has none (written before segments existed). */
+    public static Optional<SegmentsView> read(FileSystem fs, Path versionDir) throws IOException {
+        Path file = new Path(versionDir, FILE);
+        if (!fs.exists(file)) {
+            return Optional.empty();
+        }
+        try (InputStream in = fs.open(file)) {
+            return Optional.of(ViewJson.MAPPER.readValue(in, SegmentsView.class));
+        } catch (JsonProcessingException e) {
+            throw new IOException(FILE + " of " + versionDir.getName() + " is not a valid SegmentsView: "
+                    + e.getOriginalMessage(), e);
+        }
     }
 }

@@ -12,11 +12,23 @@ public record Rfm(double recencyDays, int frequency, Double monetary) {
         if (!activity.hasPurchases()) {
             throw new IllegalArgumentException("user " + activity.userId() + " has no purchases: no RFM (new-user stratum)");
         }
-        double recency = Math.max(0.0, (asOfMillis - activity.lastPurchaseMillis()) / MILLIS_PER_DAY);
+        return of(activity.purchaseTotals(), asOfMillis);
+    }
+
+    /**
+     * The formula, the same for the nightly portraits and the speed layer's live RFM (batch totals plus the
+     * totals of the events since): recency from the latest purchase, frequency in occasions, monetary net of
+     * returns.
+     */
+    public static Rfm of(PurchaseTotals totals, long asOfMillis) {
+        if (!totals.hasPurchases()) {
+            throw new IllegalArgumentException("no purchases: no RFM (new-user stratum)");
+        }
+        double recency = Math.max(0.0, (asOfMillis - totals.lastPurchaseMillis()) / MILLIS_PER_DAY);
         // Net of returns: an order keyed by mistake and cancelled the same day (77,000 GBP in Online Retail) is
         // no sign of value.
-        Double monetary = activity.hasPrices() ? Math.max(0.0, activity.buyValue() - activity.returnValue()) : null;
-        return new Rfm(recency, activity.purchaseOccasions(), monetary);
+        Double monetary = totals.priced() ? Math.max(0.0, totals.netValue()) : null;
+        return new Rfm(recency, totals.occasions(), monetary);
     }
 
     /**

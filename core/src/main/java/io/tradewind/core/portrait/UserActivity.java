@@ -126,6 +126,11 @@ public final class UserActivity implements Serializable {
         return userId;
     }
 
+    /** What RFM needs of this activity ({@link Rfm#of(PurchaseTotals, long)}). */
+    public PurchaseTotals purchaseTotals() {
+        return new PurchaseTotals(lastPurchaseMillis(), purchaseOccasions(), buyValue - returnValue, hasPrices());
+    }
+
     public int purchaseOccasions() {
         return purchaseTimes.size();
     }

@@ -2,6 +2,7 @@ package io.tradewind.serving.recommend;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tradewind.contracts.hbase.LiveSegment;
 import io.tradewind.contracts.views.ItemStat;
 import io.tradewind.core.popularity.PopularityTable;
 import io.tradewind.core.portrait.Portrait;
@@ -88,7 +89,9 @@ public final class RecommendationService {
         }
 
         Portrait portrait = batch.portrait().orElse(null);
-        String segment = portrait == null ? null : portrait.segment();
+        // The speed layer's segment when the user's events since the batch moved it (a new user's first purchase too).
+        String liveSegment = realtime.liveSegmentIn(version.version()).map(LiveSegment::segment).orElse(null);
+        String segment = liveSegment != null ? liveSegment : portrait == null ? null : portrait.segment();
         String country = q.country() != null ? q.country()
                 : portrait == null || portrait.habits() == null ? null : portrait.habits().country();
         // "new" drops what the user bought: before the batch (its fresh list leaves those out, and pastPurchasesIn
@@ -106,7 +109,7 @@ public final class RecommendationService {
             stratum = portrait == null ? "unknown" : portrait.isNewUser() ? "new" : "segment";
             items = ListMerger.merge(List.of(), model, realtime.list(), version.asOf(), notNew, q.k());
         }
-        String padSegment = portrait == null || portrait.isNewUser() ? null : segment;
+        String padSegment = liveSegment != null ? liveSegment : portrait == null || portrait.isNewUser() ? null : segment;
         items = pad(items, version.popular(), padSegment, country, notNew, q.k());
         return new RecommendationList(q.user(), version.version(), model, track, stratum, segment, false,
                 withTitles(version.version(), items, true));

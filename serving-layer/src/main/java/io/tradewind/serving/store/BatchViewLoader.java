@@ -1,7 +1,6 @@
 package io.tradewind.serving.store;
 
 import io.tradewind.contracts.views.JsonLinesReader;
-import io.tradewind.contracts.views.ViewJson;
 import io.tradewind.contracts.hbase.HBaseStoreSettings;
 import io.tradewind.contracts.hbase.ServingTables;
 
@@ -40,7 +39,6 @@ public final class BatchViewLoader {
     static final String ITEMS = "items.jsonl";
     static final String NEIGHBOURS = "neighbours.jsonl";
     static final String POPULARITY = "popularity.jsonl";
-    static final String SEGMENTS = "segments.json";
     private static final int PROGRESS_STEP = 1_000;
 
     private final Connection connection;
@@ -86,7 +84,7 @@ public final class BatchViewLoader {
                     + ViewStore.MANIFEST + ")");
         }
         Manifest manifest = views.readManifest(version, Manifest.class);
-        SegmentsView segments = readSegments(fs, dir);
+        SegmentsView segments = SegmentsView.read(fs, dir).orElse(null);
 
         ServingTables.createIfAbsent(connection, settings);
         Optional<VersionStatus> before = registry.status(version);
@@ -196,18 +194,5 @@ public final class BatchViewLoader {
 
     private static Map<String, Long> rowCounts(Manifest manifest) {
         return manifest.rowCounts() == null ? Map.of() : manifest.rowCounts();
-    }
-
-    private static SegmentsView readSegments(FileSystem fs, Path dir) throws IOException {
-        Path file = new Path(dir, SEGMENTS);
-        if (!fs.exists(file)) {
-            return null;
-        }
-        try (var in = fs.open(file)) {
-            return ViewJson.MAPPER.readValue((java.io.InputStream) in, SegmentsView.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(SEGMENTS + " of " + dir.getName() + " is not a valid SegmentsView: "
-                    + e.getOriginalMessage(), e);
-        }
     }
 }

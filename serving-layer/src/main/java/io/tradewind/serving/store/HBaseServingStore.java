@@ -3,6 +3,7 @@ package io.tradewind.serving.store;
 import io.tradewind.contracts.views.ViewJson;
 import io.tradewind.contracts.hbase.HBaseStoreSettings;
 import io.tradewind.contracts.hbase.ListCodec;
+import io.tradewind.contracts.hbase.LiveSegment;
 import io.tradewind.contracts.hbase.RealtimeItem;
 import io.tradewind.contracts.hbase.RowKeys;
 import io.tradewind.contracts.hbase.ScoredItem;
@@ -133,7 +134,7 @@ public final class HBaseServingStore implements ServingStore {
         }).orElse(none);
     }
 
-    /** Family {@code r} of a user row: the real-time list and the {@code bought:<item>} cells. */
+    /** Family {@code r} of a user row: the real-time list, the {@code bought:<item>} cells and the live segment. */
     private static RealtimeState realtimeOf(Result r) {
         NavigableMap<byte[], byte[]> family = r.getFamilyMap(ServingTables.REALTIME);
         if (family == null || family.isEmpty()) {
@@ -141,16 +142,19 @@ public final class HBaseServingStore implements ServingStore {
         }
         List<RealtimeItem> list = List.of();
         Map<String, Long> bought = new HashMap<>();
+        LiveSegment segment = null;
         for (Map.Entry<byte[], byte[]> cell : family.entrySet()) {
             String qualifier = Bytes.toString(cell.getKey());
             if (Arrays.equals(cell.getKey(), ServingTables.REALTIME_ITEMS)) {
                 list = ListCodec.decodeRealtime(cell.getValue());
+            } else if (Arrays.equals(cell.getKey(), ServingTables.REALTIME_SEGMENT)) {
+                segment = LiveSegment.decode(cell.getValue());
             } else if (qualifier.startsWith(ServingTables.REALTIME_BOUGHT_PREFIX)) {
                 bought.put(qualifier.substring(ServingTables.REALTIME_BOUGHT_PREFIX.length()),
                         Bytes.toLong(cell.getValue()));
             }
         }
-        return new RealtimeState(list, bought);
+        return new RealtimeState(list, bought, segment);
     }
 
     @Override

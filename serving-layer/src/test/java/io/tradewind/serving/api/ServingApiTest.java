@@ -16,6 +16,7 @@ import io.tradewind.serving.ServingStack;
 import io.tradewind.serving.ServingTestViews;
 import io.tradewind.serving.SharedHBase;
 import io.tradewind.contracts.hbase.HBaseStoreSettings;
+import io.tradewind.contracts.hbase.LiveSegment;
 import io.tradewind.contracts.hbase.RealtimeItem;
 import io.tradewind.contracts.hbase.RealtimeListWriter;
 import java.net.URLEncoder;
@@ -145,6 +146,59 @@ class ServingApiTest {
         JsonNode segments = api.get("/v1/segments", "/v1/segments", shop, 200).json();
         assertEquals(2, segments.path("segmentation").path("segments").size());
         assertEquals(LOYAL, segments.path("segmentation").path("examples").path("high-value").get(0).asText());
+    }
+
+    /**
+     * Live segments as the speed layer writes them (cell r:segment): the portrait keeps the batch segment and shows
+     * the live one with its change time, a segment assigned against another version is ignored, a user the batch
+     * does not know is found once bought, and the recommendations pad from the live segment's popular items.
+     */
+    @Test
+    void theLiveSegmentShowsInThePortraitAndPicksTheSegmentPopularity() throws Exception {
+        String version = servingVersion();
+        // A live stream's event time is about now; an older stamp would sit under the family deletes of other tests'
+        // clean-ups (HBase masks cells older than a delete marker).
+        long changedAt = System.currentTimeMillis();
+        RealtimeListWriter writer = new RealtimeListWriter(SharedHBase.loadingConnection(),
+                HBaseStoreSettings.defaults().withNamespace("api"));
+        writer.writeSegment(FRENCH, new LiveSegment(version, "high-value", changedAt, 0.1, 9, 950.0));
+        writer.writeSegment(NEWCOMER, new LiveSegment(version, "active", changedAt, 0, 1, 12.0));
+        writer.writeSegment("first-time-buyer", new LiveSegment(version, "active", changedAt, 0, 1, 3.0));
+        writer.writeSegment(LOYAL, new LiveSegment("an-older-version", "dormant", changedAt, 300, 1, 1.0));
+        try {
+            JsonNode french = portrait(FRENCH, 200);
+            assertEquals("active", french.path("portrait").path("segment").asText(), "the batch segment stays");
+            assertEquals("high-value", french.path("liveSegment").asText());
+            assertEquals(Instant.ofEpochMilli(changedAt).toString(), french.path("segmentChangedAt").asText());
+
+            JsonNode loyal = portrait(LOYAL, 200);
+            assertEquals("high-value", loyal.path("liveSegment").asText(), "another version's segment means nothing");
+            assertTrue(loyal.path("segmentChangedAt").isMissingNode(), loyal.toString());
+
+            JsonNode buyer = portrait("first-time-buyer", 200);
+            assertTrue(buyer.path("portrait").isMissingNode(), buyer.toString());
+            assertEquals("active", buyer.path("liveSegment").asText());
+
+            JsonNode newcomer = recommendations(NEWCOMER, "?k=3");
+            assertEquals("new", newcomer.path("stratum").asText(), "the batch knew no purchase");
+            assertEquals("active", newcomer.path("segment").asText());
+            assertEquals(List.of("85099B", "22423", "22752"), items(newcomer.path("items"), "item"),
+                    "the live segment's popular items first, then the country's");
+            assertEquals("popular in segment active", newcomer.path("items").get(0).path("because").asText());
+            JsonNode frenchList = recommendations(FRENCH, "?k=8");
+            assertEquals("high-value", frenchList.path("segment").asText());
+            assertTrue(frenchList.toString().contains("popular in segment high-value"), frenchList.toString());
+        } finally {
+            for (String user : List.of(FRENCH, NEWCOMER, "first-time-buyer", LOYAL)) {
+                writer.clear(user);
+            }
+        }
+        assertEquals("active", portrait(FRENCH, 200).path("liveSegment").asText(), "the batch segment again");
+        portrait("first-time-buyer", 404);
+    }
+
+    private static JsonNode portrait(String user, int status) throws Exception {
+        return api.get("/v1/users/{id}/portrait", "/v1/users/" + user + "/portrait", shop, status).json();
     }
 
     @Test

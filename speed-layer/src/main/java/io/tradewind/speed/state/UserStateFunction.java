@@ -1,6 +1,7 @@
 package io.tradewind.speed.state;
 
 import io.tradewind.contracts.hbase.ActiveVersionPointer;
+import io.tradewind.contracts.hbase.LiveSegment;
 import io.tradewind.contracts.hbase.ListCodec;
 import io.tradewind.contracts.hbase.RealtimeItem;
 import io.tradewind.contracts.views.ViewStore;
@@ -10,6 +11,7 @@ import io.tradewind.core.incremental.IncrementalModel;
 import io.tradewind.core.incremental.ScoredItem;
 import io.tradewind.core.incremental.Teacher;
 import io.tradewind.core.incremental.Trending;
+import io.tradewind.core.portrait.PurchaseLedger;
 import io.tradewind.speed.SpeedLayerSettings;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,16 +32,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keyed by user: folds each event into the user's {@link LiveUserState}, takes one step of the incremental (DIR)
- * model, and emits the user's new real-time list.
+ * model, re-assigns the user's segment against the active version's centroids, and emits the user's new real-time
+ * list (with the segment when it changed).
  *
  * <p>The teacher is the batch version the API serves (the registry's active pointer, checked at most once per
  * {@code versionCheckInterval}); a newly activated version is loaded without a restart, and each user's learnt
- * correction starts again on it. Lists depend on event times only, never on the wall clock, so a replay from a
+ * correction starts again on it. The live segment is the version's batch segment until the user's events move the
+ * live RFM (batch totals at the as-of plus the purchases since) into another centroid's cell; it is emitted only
+ * then. Lists and segments depend on event times only, never on the wall clock, so a replay from a
  * checkpoint emits the same updates. Trending items are not yet fed to the model in the job (they need their own
  * windowed aggregation); the evaluation measures the model with and without them.
  */
 public final class UserStateFunction extends KeyedProcessFunction<String, BehaviourEvent, RealtimeUpdate> {
     private static final Logger LOG = LoggerFactory.getLogger(UserStateFunction.class);
+    private static final byte[] NO_CHANGE = new byte[0];
     /** Until a batch version is active: events are still remembered as the user's fresh items. */
     static final Teacher NO_TEACHER = Teacher.builder("none", 1, 0, 0).build();
 
@@ -50,8 +56,12 @@ public final class UserStateFunction extends KeyedProcessFunction<String, Behavi
     private transient ViewStore views;
     private transient IncrementalModel model;
     private transient Teacher teacher;
+    /** Null while the active version has no segmentation to assign against. */
+    private transient LiveSegmentation segmentation;
+    private transient String segmentationVersion;
     private transient long nextVersionCheckMillis;
     private transient Counter updates;
+    private transient Counter segmentChanges;
 
     public UserStateFunction(SpeedLayerSettings settings) {
         this.settings = settings;
@@ -66,6 +76,7 @@ public final class UserStateFunction extends KeyedProcessFunction<String, Behavi
         model = new IncrementalModel(settings.incremental(), settings.weights());
         teacher = NO_TEACHER;
         updates = getRuntimeContext().getMetricGroup().counter("realtimeUpdates");
+        segmentChanges = getRuntimeContext().getMetricGroup().counter("liveSegmentChanges");
     }
 
     @Override
@@ -76,15 +87,43 @@ public final class UserStateFunction extends KeyedProcessFunction<String, Behavi
             user = new LiveUserState(event.userId());
         }
         user.activity.add(event);
+        if (user.purchases == null) {
+            user.purchases = new PurchaseLedger(); // state written before live segments existed
+        }
+        user.purchases.add(event);
         user.incremental = model.update(user.incremental, event, teacher, Trending.none()).state();
         user.latestEventMillis = Math.max(user.latestEventMillis, event.timestampMillis());
+        byte[] segmentChange = reassignSegment(event.userId(), user);
         state.update(user);
 
         List<RealtimeItem> list = list(user);
         boolean bought = event.type() == EventType.BUY;
         out.collect(new RealtimeUpdate(event.userId(), list.isEmpty() ? new byte[0] : ListCodec.encodeRealtime(list),
-                user.latestEventMillis, bought ? event.itemId() : null, bought ? event.timestampMillis() : 0));
+                user.latestEventMillis, bought ? event.itemId() : null, bought ? event.timestampMillis() : 0,
+                segmentChange));
         updates.inc();
+    }
+
+    /**
+     * The user's live segment, encoded, when it differs from what the user had under the active version (the batch
+     * segment until the first change); {@link #NO_CHANGE} otherwise.
+     */
+    private byte[] reassignSegment(String userId, LiveUserState user) {
+        if (segmentation == null) {
+            return NO_CHANGE;
+        }
+        user.purchases.forgetBefore(segmentation.asOfMillis()); // counted by the batch from now on
+        String before = segmentation.version().equals(user.segmentVersion) ? user.segment
+                : segmentation.batchSegment(userId);
+        user.segmentVersion = segmentation.version();
+        user.segment = before;
+        Optional<LiveSegment> now = segmentation.assign(userId, user.purchases, user.latestEventMillis);
+        if (now.isEmpty() || now.get().segment().equals(before)) {
+            return NO_CHANGE;
+        }
+        user.segment = now.get().segment();
+        segmentChanges.inc();
+        return now.get().encode();
     }
 
     private List<RealtimeItem> list(LiveUserState user) {
@@ -100,22 +139,60 @@ public final class UserStateFunction extends KeyedProcessFunction<String, Behavi
         return items;
     }
 
-    /** Loads the teacher of the version the API serves when it has changed (publish, activate, rollback). */
+    /**
+     * Loads the teacher and the segmentation of the version the API serves when it has changed (publish, activate,
+     * rollback). Each is kept on its own: a version whose segmentation cannot be read still teaches.
+     */
     private void followActiveVersion(long nowMillis) {
         if (nowMillis < nextVersionCheckMillis) {
             return;
         }
         nextVersionCheckMillis = nowMillis + settings.versionCheckInterval().toMillis();
+        Optional<String> active;
         try {
-            Optional<String> active = pointer.read();
-            if (active.isPresent() && !active.get().equals(teacher.version())) {
-                Teacher loaded = TeacherLoader.load(views, active.get());
-                LOG.info("incremental model now learns from batch version {} ({} items)", active.get(), loaded.numItems());
-                teacher = loaded;
-            }
+            active = pointer.read();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot read the active batch version (keeping {}): {}", teacher.version(), e.getMessage());
+            return;
+        }
+        if (active.isEmpty()) {
+            return;
+        }
+        if (!active.get().equals(teacher.version())) {
+            followTeacher(active.get());
+        }
+        if (!active.get().equals(segmentationVersion)) {
+            followSegmentation(active.get());
+        }
+    }
+
+    private void followTeacher(String version) {
+        try {
+            Teacher loaded = TeacherLoader.load(views, version);
+            LOG.info("incremental model now learns from batch version {} ({} items)", version, loaded.numItems());
+            teacher = loaded;
         } catch (IOException | RuntimeException e) {
             // Keep learning from the teacher we have; the next check tries again.
-            LOG.warn("cannot follow the active batch version (keeping {}): {}", teacher.version(), e.getMessage());
+            LOG.warn("cannot load the teacher of batch version {} (keeping {}): {}", version, teacher.version(),
+                    e.getMessage());
+        }
+    }
+
+    private void followSegmentation(String version) {
+        try {
+            segmentation = LiveSegmentation.load(views, version).orElse(null);
+            segmentationVersion = version;
+            if (segmentation == null) {
+                LOG.info("batch version {} has no segments or no RFM baseline: users keep its batch segments", version);
+            } else {
+                LOG.info("live segments now assigned against batch version {} ({} segments, {} users in the baseline)",
+                        version, segmentation.segments(), segmentation.baselineUsers());
+            }
+        } catch (IOException | RuntimeException e) {
+            // Assigning against the previous version's centroids would mix two segmentations: assign none until the
+            // next check reads this one.
+            segmentation = null;
+            LOG.warn("cannot load the segmentation of batch version {}: {}", version, e.getMessage());
         }
     }
 

@@ -17,14 +17,15 @@ import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 
 /**
- * Writes real-time views to HBase (table {@code users}, family {@code r}, the cells the API reads): a user's list
- * and the purchases an event recorded, batched through a {@link BufferedMutator}.
+ * Writes real-time views to HBase (table {@code users}, family {@code r}, the cells the API reads): a user's list,
+ * the purchases an event recorded and the user's live segment when it changed, batched through a
+ * {@link BufferedMutator}.
  *
  * <p>At least once, and replays are harmless: the buffer is flushed before every checkpoint completes, so an update
  * is in HBase or its event is replayed after a failure; a replayed update writes the same cells again (the list at
- * the same cell timestamp, the purchases with the same values). While HBase is down the mutator retries for up to
- * two minutes, which holds the job back (back-pressure to Kafka); past that the job fails and restarts from its
- * last checkpoint, losing nothing.
+ * the same cell timestamp, the purchases with the same values, the segment at its change time). While HBase is down
+ * the mutator retries for up to two minutes, which holds the job back (back-pressure to Kafka); past that the job
+ * fails and restarts from its last checkpoint, losing nothing.
  */
 public final class RealtimeViewSink implements Sink<RealtimeUpdate> {
     private final SpeedLayerSettings settings;
@@ -74,6 +75,9 @@ public final class RealtimeViewSink implements Sink<RealtimeUpdate> {
             }
             if (update.boughtItem() != null) {
                 mutator.mutate(RealtimeListWriter.purchasesPut(update.userId(), Map.of(update.boughtItem(), update.boughtAtMillis())));
+            }
+            if (update.changedSegment()) {
+                mutator.mutate(RealtimeListWriter.segmentPut(update.userId(), update.encodedSegment(), update.asOfMillis()));
             }
             written.inc();
         }
