@@ -74,8 +74,8 @@ public final class SpeedLayerJob {
     public SpeedLayerPipeline.Streams build(StreamExecutionEnvironment env, KafkaSource<RawEvent> source) {
         env.enableCheckpointing(settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         env.setParallelism(settings.parallelism());
-        // An event crosses two shuffles (dedup, user state); Flink's default 100 ms network buffer timeout would
-        // let each hold it for up to 100 ms of the one-second freshness budget when traffic is light.
+        // An event crosses a shuffle on its way to the user state; Flink's default 100 ms network buffer timeout would
+        // let it wait up to 100 ms of the one-second freshness budget when traffic is light.
         env.setBufferTimeout(NETWORK_BUFFER_TIMEOUT_MILLIS);
         DataStream<RawEvent> raw = env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka " + settings.eventsTopic())
                 .uid("kafka-source");

@@ -295,6 +295,7 @@ public final class IncrementalModel {
                     config.trendingWeight() * ratio(pool.trending[c], trMax), teacher);
             out.add(new ScoredItem(pool.itemId(c), pool.score[c], reason));
         }
+        pool.reset(null); // the thread's pool must not keep a replaced teacher alive
         return out;
     }
 

@@ -58,14 +58,16 @@ public final class UserActivity implements Serializable {
         if (e.country() != null) {
             countries.merge(e.country(), 1, Integer::sum);
         }
-        if ((e.type() == EventType.BUY || e.type() == EventType.RETURN) && e.unitPrice() != null) {
+        // An event's share of RFM is defined once, in PurchaseTotals, which the speed layer adds up too.
+        PurchaseTotals share = PurchaseTotals.of(e);
+        if (share.priced()) {
             pricedLines++;
         }
         switch (e.type()) {
-            case BUY -> addPurchase(e);
+            case BUY -> addPurchase(e, share);
             case RETURN -> {
                 returnLines++;
-                returnValue += e.lineValue();
+                returnValue -= share.netValue();
             }
             case VIEW -> views++;
             case CART -> carts++;
@@ -76,10 +78,10 @@ public final class UserActivity implements Serializable {
         return this;
     }
 
-    private void addPurchase(BehaviourEvent e) {
+    private void addPurchase(BehaviourEvent e, PurchaseTotals share) {
         buyLines++;
         buyUnits += e.quantity();
-        buyValue += e.lineValue();
+        buyValue += share.netValue();
         addOccasion(e.timestampMillis());
         if (e.category() != null && !e.category().isBlank()) {
             categories.merge(e.category(), 1, Integer::sum);

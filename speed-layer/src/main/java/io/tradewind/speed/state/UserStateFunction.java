@@ -49,6 +49,12 @@ public final class UserStateFunction extends KeyedProcessFunction<String, Behavi
     /** Until a batch version is active: events are still remembered as the user's fresh items. */
     static final Teacher NO_TEACHER = Teacher.builder("none", 1, 0, 0).build();
 
+    /**
+     * Purchases this long before the active version's as-of are kept: a rollback to a version up to this much older
+     * (the registry keeps a few recent versions) adds them to that version's totals instead of losing them.
+     */
+    static final long ROLLBACK_HORIZON_MILLIS = 35L * 86_400_000L;
+
     private final SpeedLayerSettings settings;
     private transient ValueState<LiveUserState> state;
     private transient Connection hbase;
@@ -112,7 +118,8 @@ public final class UserStateFunction extends KeyedProcessFunction<String, Behavi
         if (segmentation == null) {
             return NO_CHANGE;
         }
-        user.purchases.forgetBefore(segmentation.asOfMillis()); // counted by the batch from now on
+        // Counted by the batch from now on; kept a while longer so a rollback to an older version still has them.
+        user.purchases.forgetBefore(segmentation.asOfMillis() - ROLLBACK_HORIZON_MILLIS);
         String before = segmentation.version().equals(user.segmentVersion) ? user.segment
                 : segmentation.batchSegment(userId);
         user.segmentVersion = segmentation.version();
