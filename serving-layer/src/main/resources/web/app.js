@@ -217,7 +217,9 @@ async function portrait() {
   if (!user) return;
   try {
     const r = await api('/v1/users/' + encodeURIComponent(user) + '/portrait');
-    $('portrait').textContent = JSON.stringify(r.portrait, null, 2);
+    // The live segment first: the speed layer may have moved the user since the batch portrait was drawn.
+    const live = 'segment now: ' + r.liveSegment + (r.segmentChangedAt ? ' (moved by the speed layer at ' + r.segmentChangedAt + ')' : ' (as in the batch)');
+    $('portrait').textContent = live + '\n' + (r.portrait ? JSON.stringify(r.portrait, null, 2) : 'no batch portrait: a new user');
   } catch (e) {
     $('portrait').textContent = e.message;
   }

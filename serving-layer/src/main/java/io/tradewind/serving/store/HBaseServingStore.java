@@ -35,6 +35,8 @@ import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.util.Bytes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The API's reads from HBase: an answer is one Get of one row (row = salted user or item id, qualifier =
@@ -44,6 +46,7 @@ import org.apache.hadoop.hbase.util.Bytes;
  * instance answers again once HBase is back (the client re-resolves regions on its own).
  */
 public final class HBaseServingStore implements ServingStore {
+    private static final Logger LOG = LoggerFactory.getLogger(HBaseServingStore.class);
     private final Connection connection;
     private final boolean ownsConnection;
     private final ServingTables tables;
@@ -148,13 +151,26 @@ public final class HBaseServingStore implements ServingStore {
             if (Arrays.equals(cell.getKey(), ServingTables.REALTIME_ITEMS)) {
                 list = ListCodec.decodeRealtime(cell.getValue());
             } else if (Arrays.equals(cell.getKey(), ServingTables.REALTIME_SEGMENT)) {
-                segment = LiveSegment.decode(cell.getValue());
+                segment = liveSegmentOrNull(cell.getValue(), r);
             } else if (qualifier.startsWith(ServingTables.REALTIME_BOUGHT_PREFIX)) {
                 bought.put(qualifier.substring(ServingTables.REALTIME_BOUGHT_PREFIX.length()),
                         Bytes.toLong(cell.getValue()));
             }
         }
         return new RealtimeState(list, bought, segment);
+    }
+
+    /**
+     * The live segment, or null when its cell cannot be read: the segment is an extra beside the list, so a bad cell
+     * (another release's format, a manual edit) costs the user the live segment, not the answer.
+     */
+    private static LiveSegment liveSegmentOrNull(byte[] value, Result row) {
+        try {
+            return LiveSegment.decode(value);
+        } catch (RuntimeException e) {
+            LOG.warn("ignoring an unreadable live segment in row {}: {}", Bytes.toStringBinary(row.getRow()), e.getMessage());
+            return null;
+        }
     }
 
     @Override

@@ -165,6 +165,7 @@ class WebPageTest {
         browser.type("#portrait-user", LOYAL);
         browser.click("#portrait-btn");
         browser.await("the portrait", () -> text("#portrait").contains("\"segment\": \"high-value\""), WAIT);
+        assertTrue(text("#portrait").startsWith("segment now: high-value (as in the batch)"), text("#portrait"));
         browser.screenshot(SCREENSHOTS.resolve("dashboard.png"));
     }
 
