@@ -111,7 +111,9 @@ function toggleFacet(filter, bucket, value) {
 const REFRESH_MS = 2000;
 /** How long an item that arrived with a refresh stays marked: one refresh would be too short to notice. */
 const NEW_FOR_MS = 10000;
-const live = { user: null, timer: null, seq: 0, firstSeen: new Map() };
+/** After a failed refresh the wait doubles up to this, so a struggling API is not asked every 2 s. */
+const MAX_REFRESH_MS = 30000;
+const live = { user: null, timer: null, seq: 0, firstSeen: new Map(), waitMs: REFRESH_MS };
 
 async function recommendations(refresh) {
   clearTimeout(live.timer);
@@ -135,17 +137,19 @@ async function recommendations(refresh) {
       return li;
     }));
     $('recs-live').textContent = 'live · updated ' + new Date(now).toLocaleTimeString();
+    live.waitMs = REFRESH_MS;
   } catch (e) {
     if (seq !== live.seq) return;
     $('recs-note').textContent = e.handled ? '' : 'Recommendations failed: ' + e.message;
     if (e.status === 401) return; // a refused key stays refused: no polling until a new one is pasted
+    live.waitMs = Math.min(MAX_REFRESH_MS, live.waitMs * 2);
   }
   scheduleRefresh();
 }
 
 function scheduleRefresh() {
   clearTimeout(live.timer);
-  if (!document.hidden && currentUser()) live.timer = setTimeout(() => recommendations(true), REFRESH_MS);
+  if (!document.hidden && currentUser()) live.timer = setTimeout(() => recommendations(true), live.waitMs);
 }
 
 // A hidden tab asks nothing; coming back refreshes at once.

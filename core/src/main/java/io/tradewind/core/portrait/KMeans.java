@@ -59,12 +59,17 @@ public final class KMeans {
         double[][] centroids = seedPlusPlus(points, random);
         int[] assignment = new int[points.size()];
         Arrays.fill(assignment, -1);
-        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            boolean changed = assign(points, centroids, assignment);
-            if (!changed) {
-                break;
+        boolean converged = false;
+        for (int iteration = 0; iteration < MAX_ITERATIONS && !converged; iteration++) {
+            converged = !assign(points, centroids, assignment);
+            if (!converged) {
+                centroids = recompute(points, assignment, centroids);
             }
-            centroids = recompute(points, assignment, centroids);
+        }
+        if (!converged) {
+            // Out of iterations right after moving the centroids: assign once more, so every point's segment is its
+            // nearest centroid, which is how the speed layer assigns a user against the published centroids.
+            assign(points, centroids, assignment);
         }
         return new Result(centroids, assignment, wcss(points, centroids, assignment));
     }
