@@ -75,6 +75,26 @@ class RetrainSchedulingOnHdfsTest {
         assertFalse(fs().exists(lockFile()), "released");
     }
 
+    /** Own views root: these runs move CURRENT, which the other tests expect to stay. */
+    @Test
+    void aReRunWritesANewVersionWithTheSameRowsAndABackfillTakesCurrentOnlyWithActivate() throws Exception {
+        String root = hdfs.uri() + "/tradewind/views-rerun";
+        RetrainPipeline.Result first = pipeline().run(RetrainOptions.defaults(events, root, AS_OF));
+        RetrainPipeline.Result again = pipeline().run(RetrainOptions.defaults(events, root, AS_OF));
+        ViewStore store = new ViewStore(root, hdfs.configuration());
+        assertFalse(first.version().equals(again.version()), "a new version beside the first");
+        assertEquals(List.of(first.version(), again.version()), store.versions());
+        assertEquals(Optional.of(again.version()), store.current(), "the same as-of is not a backfill");
+        for (String file : List.of("portraits.jsonl", "popularity.jsonl", "toplists/FreshBlend.jsonl", "neighbours.jsonl")) {
+            assertEquals(read(root, first.version(), file), read(root, again.version(), file), file);
+        }
+
+        RetrainPipeline.Result activated = pipeline().run(RetrainOptions.defaults(events, root,
+                Instant.parse("2011-10-01T00:00:00Z")), new SchedulingOptions(RetrainLock.DEFAULT_TIMEOUT, false, true));
+        assertEquals(Optional.empty(), activated.currentKeptBecause());
+        assertEquals(Optional.of(activated.version()), store.current(), "--activate makes a backfill current");
+    }
+
     @Test
     void aStaleLockIsReportedBrokenOnRequestAndReleasedWhenTheRetrainFails() throws Exception {
         Process finished = new ProcessBuilder("true").start();
@@ -95,6 +115,13 @@ class RetrainSchedulingOnHdfsTest {
         assertTrue(failed.getMessage().startsWith("no events before --as-of"), "it got past the lock: " + failed);
         assertFalse(fs().exists(lockFile()), "a failed retrain releases its lock");
         assertEquals(Optional.of(current), store().current());
+    }
+
+    private static String read(String root, String version, String file) throws java.io.IOException {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(root + "/" + version + "/" + file);
+        try (var in = fs().open(path)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private static RetrainPipeline pipeline() {

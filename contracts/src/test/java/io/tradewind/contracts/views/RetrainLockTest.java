@@ -73,6 +73,23 @@ class RetrainLockTest {
         assertTrue(old.getMessage().contains("older than the lock timeout of 30 min"), old.getMessage());
     }
 
+    /** A holder killed between creating the file and writing its name leaves it empty: its age decides. */
+    @Test
+    void anEmptyLockFileIsHeldWhileYoungAndStaleWhenOld() throws IOException {
+        ViewStore store = new ViewStore(dir.toUri().toString(), new Configuration());
+        Path file = Files.createFile(dir.resolve(RetrainLock.FILE));
+        RetrainLockOwner me = RetrainLockOwner.thisProcess(Instant.EPOCH);
+        RetrainLockedException young = assertThrows(RetrainLockedException.class,
+                () -> RetrainLock.acquire(store, me, TIMEOUT, true));
+        assertFalse(young.stale());
+        assertTrue(young.getMessage().contains("names no holder yet (it may be starting)"), young.getMessage());
+
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.now().minus(Duration.ofHours(7))));
+        assertTrue(assertThrows(RetrainLockedException.class, () -> RetrainLock.acquire(store, me, TIMEOUT, false)).stale());
+        RetrainLock.acquire(store, me, TIMEOUT, true).close();
+        assertFalse(Files.exists(file));
+    }
+
     private void writeLock(RetrainLockOwner owner) throws IOException {
         Files.write(dir.resolve(RetrainLock.FILE), ViewStore.JSON.writeValueAsBytes(owner));
     }
