@@ -43,6 +43,25 @@ public final class RetrainArguments {
                     + "in items; default ${DEFAULT-VALUE}).")
     int maxModelItems;
 
+    @Option(names = "--lock-timeout-hours", defaultValue = "6",
+            description = "A retrain lock older than this is stale: its holder is presumed dead (default ${DEFAULT-VALUE}).")
+    double lockTimeoutHours;
+
+    @Option(names = "--break-lock",
+            description = "Remove a stale retrain lock (its holder's pid is gone on this host, or it is older than "
+                    + "--lock-timeout-hours) and go on; a live retrain's lock is never removed.")
+    boolean breakLock;
+
+    @Option(names = "--activate",
+            description = "Switch CURRENT to the new version even when --as-of is earlier than CURRENT's (a backfill, "
+                    + "which otherwise leaves CURRENT alone).")
+    boolean activate;
+
+    /** How this run shares the views root with other runs; an out-of-range value throws {@link IllegalArgumentException}. */
+    public SchedulingOptions toScheduling() {
+        return new SchedulingOptions(Duration.ofSeconds(Math.round(lockTimeoutHours * 3600)), breakLock, activate);
+    }
+
     /** The parsed values as options; an out-of-range value throws {@link IllegalArgumentException} naming it. */
     public RetrainOptions toOptions() {
         return new RetrainOptions(events, out, asOf, Duration.ofDays(windowDays), Duration.ofDays(holdoutDays),

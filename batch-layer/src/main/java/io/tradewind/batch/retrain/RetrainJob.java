@@ -39,7 +39,7 @@ public final class RetrainJob {
             return;
         }
         RetrainPipeline.Result result = new RetrainPipeline(new Configuration(), ProgressListener.NONE)
-                .run(job.arguments.toOptions());
+                .run(job.arguments.toOptions(), job.arguments.toScheduling());
         RetrainSummary.print(result, System.out);
     }
 }

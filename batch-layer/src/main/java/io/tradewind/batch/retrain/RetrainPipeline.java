@@ -6,6 +6,8 @@ import io.tradewind.contracts.masterdata.Locations;
 import io.tradewind.batch.report.RetrainReport;
 import io.tradewind.contracts.views.Manifest;
 import io.tradewind.contracts.views.PopularityView;
+import io.tradewind.contracts.views.RetrainLock;
+import io.tradewind.contracts.views.RetrainLockOwner;
 import io.tradewind.contracts.views.RfmBaselineView;
 import io.tradewind.contracts.views.SegmentsView;
 import io.tradewind.contracts.views.ViewStore;
@@ -26,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -33,6 +36,10 @@ import org.apache.hadoop.fs.Path;
 /**
  * The nightly batch retrain: aggregate the event history in Flink, build portraits and models, write a new
  * batch-view version and switch {@code CURRENT} to it. A failure anywhere leaves {@code CURRENT} where it was.
+ *
+ * <p>The whole run holds the views root's {@link RetrainLock}, so a second retrain on the same root stops before
+ * it starts Flink. A version as of an earlier time than CURRENT's (a backfill) is written but does not take
+ * CURRENT ({@link BackfillRule}).
  */
 public final class RetrainPipeline {
     private static final DateTimeFormatter VERSION_FORMAT =
@@ -51,13 +58,29 @@ public final class RetrainPipeline {
         this.recommenders = PublishedModels.defaults(cache);
     }
 
-    /** What a finished retrain published. */
-    public record Result(String version, String versionUri, Manifest manifest, List<Portrait> portraits) {
+    /**
+     * What a finished retrain wrote; {@code currentKeptBecause} says why CURRENT was not switched to it (a
+     * backfill), empty when it was.
+     */
+    public record Result(String version, String versionUri, Manifest manifest, List<Portrait> portraits,
+                         Optional<String> currentKeptBecause) {
     }
 
     public Result run(RetrainOptions options) throws Exception {
-        Map<String, Double> seconds = new LinkedHashMap<>();
+        return run(options, SchedulingOptions.DEFAULTS);
+    }
+
+    public Result run(RetrainOptions options, SchedulingOptions scheduling) throws Exception {
         requireEventsExist(options.eventsUri());
+        ViewStore store = new ViewStore(options.outUri(), hadoopConf);
+        try (RetrainLock lock = RetrainLock.acquire(store, RetrainLockOwner.thisProcess(options.asOf()),
+                scheduling.lockTimeout(), scheduling.breakLock())) {
+            return retrain(options, store, scheduling.activate());
+        }
+    }
+
+    private Result retrain(RetrainOptions options, ViewStore store, boolean activate) throws Exception {
+        Map<String, Double> seconds = new LinkedHashMap<>();
         List<String> files = MasterDatasetSource.filesUpTo(options.eventsUri(), options.asOf(), hadoopConf);
         if (files.isEmpty()) {
             throw noEventsBeforeAsOf(options);
@@ -82,17 +105,20 @@ public final class RetrainPipeline {
         progress.finish();
         seconds.put("portraits", elapsed(t1));
 
-        ViewStore store = new ViewStore(options.outUri(), hadoopConf);
         ViewStore.VersionWriter writer = store.newVersion(VERSION_FORMAT.format(Instant.now()));
+        Result written;
         try {
-            Result result = writeVersion(writer, options, aggregates, portraits, seconds);
+            written = writeVersion(writer, options, aggregates, portraits, seconds);
             writer.complete();
-            store.publish(writer.version());
-            return result;
         } catch (Exception e) {
             writer.abandon();
             throw e;
         }
+        Optional<String> keptBecause = BackfillRule.keepCurrentBecause(store, written.version(), options.asOf(), activate);
+        if (keptBecause.isEmpty()) {
+            store.publish(written.version());
+        }
+        return new Result(written.version(), written.versionUri(), written.manifest(), written.portraits(), keptBecause);
     }
 
     private Result writeVersion(ViewStore.VersionWriter writer, RetrainOptions options, EventAggregates aggregates,
@@ -132,7 +158,7 @@ public final class RetrainPipeline {
         writer.writeText(REPORT, RetrainReport.html(manifest, segmentsView, portraits.portraits(), models.curves(),
                 signals));
         writer.writeJson(ViewStore.MANIFEST, manifest);
-        return new Result(version, writer.finalDir().toString(), manifest, portraits.portraits());
+        return new Result(version, writer.finalDir().toString(), manifest, portraits.portraits(), Optional.empty());
     }
 
     private static IllegalArgumentException noEventsBeforeAsOf(RetrainOptions options) {

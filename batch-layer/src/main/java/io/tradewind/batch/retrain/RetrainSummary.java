@@ -11,7 +11,12 @@ public final class RetrainSummary {
     public static void print(RetrainPipeline.Result result, PrintStream out) {
         Manifest m = result.manifest();
         Manifest.Input in = m.input();
-        out.printf("Published batch views %s (as of %s) at %s%n", m.version(), m.asOf(), result.versionUri());
+        if (result.currentKeptBecause().isEmpty()) {
+            out.printf("Published batch views %s (as of %s) at %s%n", m.version(), m.asOf(), result.versionUri());
+        } else {
+            out.printf("Wrote batch views %s (as of %s) at %s, not made current: %s%n", m.version(), m.asOf(),
+                    result.versionUri(), result.currentKeptBecause().get());
+        }
         out.printf("  events %,d | users %,d (buyers %,d) | items %,d | user-item pairs %,d%n",
                 in.events(), in.users(), in.buyers(), in.items(), in.pairs());
         out.printf("  segments: %s%n", String.join(", ", m.segments()));

@@ -51,9 +51,7 @@ class RetrainOnHdfsTest {
         hdfs = EmbeddedHdfs.start(tmp.resolve("hdfs").toFile(), true);
         events = hdfs.uri() + "/tradewind/events";
         views = hdfs.uri() + "/tradewind/views";
-        Path csv = tmp.resolve("shop.csv");
-        Files.writeString(csv, shopHistory());
-        new EventImporter(hdfs.configuration()).run("online-retail", csv.toString(), events, ProgressListener.NONE);
+        importShopHistory(hdfs, tmp, events);
         published = new RetrainPipeline(hdfs.configuration(), ProgressListener.NONE)
                 .run(RetrainOptions.defaults(events, views, Instant.parse("2011-12-01T00:00:00Z")));
     }
@@ -61,6 +59,13 @@ class RetrainOnHdfsTest {
     @AfterAll
     static void stop() {
         hdfs.close();
+    }
+
+    /** Imports {@link #shopHistory()} into the master data set {@code events}. */
+    static void importShopHistory(EmbeddedHdfs hdfs, Path tmp, String events) throws Exception {
+        Path csv = tmp.resolve("shop.csv");
+        Files.writeString(csv, shopHistory());
+        new EventImporter(hdfs.configuration()).run("online-retail", csv.toString(), events, ProgressListener.NONE);
     }
 
     /**

@@ -115,6 +115,14 @@ public final class ViewStore {
         }
     }
 
+    /** The as-of a complete version was computed at, from its manifest; empty if the manifest has none. */
+    public Optional<java.time.Instant> asOf(String version) throws IOException {
+        try (var in = fs.open(new Path(new Path(root, version), MANIFEST))) {
+            String asOf = JSON.readTree((java.io.InputStream) in).path("asOf").asText("");
+            return asOf.isEmpty() ? Optional.empty() : Optional.of(java.time.Instant.parse(asOf));
+        }
+    }
+
     /** Writes the files of one version. */
     public final class VersionWriter {
         private final String version;

@@ -4,6 +4,7 @@ import io.tradewind.contracts.views.ViewStore;
 import io.tradewind.core.progress.ProgressListener;
 import io.tradewind.serving.catalogue.CatalogueBuild;
 import io.tradewind.serving.catalogue.CatalogueIndex;
+import io.tradewind.serving.catalogue.CatalogueIndexInfo;
 import io.tradewind.serving.store.BatchViewLoader;
 import io.tradewind.serving.store.LoadSummary;
 import io.tradewind.serving.store.ModelRegistry;
@@ -27,10 +28,15 @@ public final class Publisher {
     private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
     /**
      * What a publish did. {@code retentionError} is set when the switch succeeded but clearing old versions failed
-     * (the next publish retries it).
+     * (the next publish retries it). When {@code alreadyServing}, the version was serving in both stores and
+     * nothing was done: {@code load} and {@code catalogue} are null.
      */
     public record Published(String version, Optional<String> previous, LoadSummary load, CatalogueBuild catalogue,
-                            List<String> droppedVersions, String retentionError) {
+                            List<String> droppedVersions, String retentionError, boolean alreadyServing) {
+
+        static Published nothingToDo(String version) {
+            return new Published(version, Optional.of(version), null, null, List.of(), null, true);
+        }
     }
 
     /** What a rollback did. */
@@ -52,7 +58,10 @@ public final class Publisher {
         this.progress = progress;
     }
 
-    /** Publishes {@code version}, or the version the views root's CURRENT points at when empty. */
+    /**
+     * Publishes {@code version}, or the version the views root's CURRENT points at when empty. A version already
+     * serving in both stores is left as it is ({@link Published#alreadyServing()}).
+     */
     public Published publish(String viewsRootUri, Optional<String> version) throws IOException {
         ViewStore views = new ViewStore(viewsRootUri, hadoopConf);
         String target = version.isPresent() ? version.get() : views.current().orElseThrow(() -> new IOException(
@@ -62,6 +71,9 @@ public final class Publisher {
                     + views.versions());
         }
         Optional<String> previous = registry.activeVersion();
+        if (previous.equals(Optional.of(target)) && target.equals(liveCatalogueVersion().orElse(null))) {
+            return Published.nothingToDo(target); // a re-run: loading it again would only cost a catalogue rebuild
+        }
         LoadSummary load = loader.load(viewsRootUri, target);
         CatalogueBuild build = catalogue.build(views, target, progress);
         try {
@@ -81,7 +93,11 @@ public final class Publisher {
             retentionError = e.getMessage();
             LOG.warn("published {}, but retention failed (the next publish retries): {}", target, e.getMessage());
         }
-        return new Published(target, previous, load, build, dropped, retentionError);
+        return new Published(target, previous, load, build, dropped, retentionError, false);
+    }
+
+    private Optional<String> liveCatalogueVersion() {
+        return catalogue.indices().stream().filter(CatalogueIndexInfo::live).map(CatalogueIndexInfo::version).findFirst();
     }
 
     /**

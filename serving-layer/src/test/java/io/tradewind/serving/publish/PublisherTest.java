@@ -2,6 +2,7 @@ package io.tradewind.serving.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tradewind.core.progress.ProgressListener;
 import io.tradewind.serving.ServingConfig;
@@ -78,6 +79,17 @@ class PublisherTest {
 
         assertThrows(IllegalStateException.class, () -> layer.publisher().rollback());
         assertBothServe("q2");
+    }
+
+    @Test
+    void publishingTheServingVersionAgainDoesNothing() throws Exception {
+        publish("r1");
+        List<CatalogueIndexInfo> indices = layer.catalogue().indices();
+
+        Publisher.Published again = layer.publisher().publish(views, Optional.of("r1"));
+        assertTrue(again.alreadyServing(), "a re-run is a no-op");
+        assertEquals(indices, layer.catalogue().indices(), "no catalogue index built or dropped");
+        assertBothServe("r1");
     }
 
     private void publish(String version) throws Exception {

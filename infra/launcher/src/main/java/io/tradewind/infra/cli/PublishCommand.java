@@ -36,6 +36,11 @@ final class PublishCommand implements Callable<Integer> {
                 endpoints.elasticsearch(), null, null);
         try (ServingLayer layer = ServingLayer.open(config, new ConsoleProgress())) {
             Publisher.Published p = layer.publisher().publish(root, Optional.ofNullable(version));
+            if (p.alreadyServing()) {
+                System.out.printf("Version %s is already serving (HBase registry and catalogue alias): nothing to do%n",
+                        p.version());
+                return 0;
+            }
             CategorySync.Synced categories = layer.categorySync().apply();
             System.out.printf("Published %s (was %s): %,d rows into HBase in %.1f s; %,d products into Elasticsearch "
                             + "index %s; %d items re-categorised%n", p.version(), p.previous().orElse("nothing"),

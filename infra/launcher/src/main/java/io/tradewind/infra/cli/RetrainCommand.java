@@ -4,6 +4,7 @@ import io.tradewind.batch.retrain.RetrainArguments;
 import io.tradewind.batch.retrain.RetrainOptions;
 import io.tradewind.batch.retrain.RetrainPipeline;
 import io.tradewind.batch.retrain.RetrainSummary;
+import io.tradewind.batch.retrain.SchedulingOptions;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code ./tradewind retrain}: the same options as the job jar's {@code RetrainJob}, run on a local MiniCluster. */
 @Command(name = "retrain", mixinStandardHelpOptions = true,
         description = "Retrain portraits and recommendation models from the master data set (Flink batch) and publish "
-                + "a new batch-view version.")
+                + "a new batch-view version. One retrain at a time per --out: a second one exits "
+                + TradewindCli.EXIT_LOCKED + " naming the holder of the lock.")
 final class RetrainCommand implements Callable<Integer> {
     @Mixin
     RetrainArguments arguments;
@@ -26,12 +28,14 @@ final class RetrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RetrainOptions options;
+        SchedulingOptions scheduling;
         try {
             options = arguments.toOptions();
+            scheduling = arguments.toScheduling();
         } catch (IllegalArgumentException badOption) {
             throw new ParameterException(spec.commandLine(), badOption.getMessage()); // a usage error: exit 2
         }
-        RetrainPipeline.Result result = new RetrainPipeline(new Configuration(), new ConsoleProgress()).run(options);
+        RetrainPipeline.Result result = new RetrainPipeline(new Configuration(), new ConsoleProgress()).run(options, scheduling);
         RetrainSummary.print(result, System.out);
         return 0;
     }

@@ -1,5 +1,6 @@
 package io.tradewind.infra.cli;
 
+import io.tradewind.contracts.views.RetrainLockedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,17 +13,23 @@ import picocli.CommandLine.Command;
                 RollbackCommand.class, ServeCommand.class, KeysCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TradewindCli {
 
+    /** Exit code of a retrain refused because another one holds (or a dead one left) the views root's lock. */
+    public static final int EXIT_LOCKED = 3;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    /** Runs a command line and returns the exit code: 0 ok, 1 the job failed, 2 the command line was wrong. */
+    /**
+     * Runs a command line and returns the exit code: 0 ok, 1 the job failed, 2 the command line was wrong, 3 the
+     * batch-views root is locked by another retrain (nothing was done; a scheduler may retry later).
+     */
     public static int run(String... args) {
         return new CommandLine(new TradewindCli())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("error: " + oneLine(e));
-                    return 1;
+                    return e instanceof RetrainLockedException ? EXIT_LOCKED : 1;
                 })
                 .execute(args);
     }

@@ -1,12 +1,14 @@
 package io.tradewind.infra.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tradewind.batch.retrain.TimeArgument;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,5 +120,42 @@ class CommandLineErrorsTest {
         assertTrue(o.err().startsWith("error: no master data set at " + events), o.err());
         assertTrue(o.err().contains("./tradewind import"), o.err());
         assertEquals(1, o.err().strip().lines().count(), "one line: " + o.err());
+    }
+
+    @Test
+    void retrainOnALockedViewsRootExits3NamingTheHolder() throws Exception {
+        String events = Files.createDirectories(dir.resolve("events")).toString();
+        Path views = Files.createDirectories(dir.resolve("views"));
+        long me = ProcessHandle.current().pid();
+        writeLock(views, me, java.time.Instant.now().toString());
+        Outcome o = run("retrain", "--events", events, "--as-of", "2011-12-01", "--out", views.toString());
+        assertEquals(TradewindCli.EXIT_LOCKED, o.exitCode(), o.err());
+        assertEquals(1, o.err().strip().lines().count(), "one line: " + o.err());
+        assertTrue(o.err().startsWith("error: batch views at "), o.err());
+        assertTrue(o.err().contains("are locked by another retrain: host " + java.net.InetAddress.getLocalHost().getHostName()
+                + ", pid " + me + ", user ops, since 2"), o.err());
+    }
+
+    @Test
+    void aStaleLockExits3UntilBrokenWithTheFlag() throws Exception {
+        String events = Files.createDirectories(dir.resolve("events")).toString();
+        Path views = Files.createDirectories(dir.resolve("views"));
+        writeLock(views, 1, "2011-01-01T00:00:00Z"); // far older than the 6 h timeout
+        Outcome stale = run("retrain", "--events", events, "--as-of", "2011-12-01", "--out", views.toString());
+        assertEquals(TradewindCli.EXIT_LOCKED, stale.exitCode(), stale.err());
+        assertTrue(stale.err().contains("stale retrain lock") && stale.err().contains("older than the lock timeout of 6 h")
+                && stale.err().contains("re-run with --break-lock"), stale.err());
+
+        Outcome broken = run("retrain", "--events", events, "--as-of", "2011-12-01", "--out", views.toString(),
+                "--break-lock");
+        assertEquals(1, broken.exitCode(), "past the lock, the empty data set fails the run: " + broken.err());
+        assertTrue(broken.err().startsWith("error: no events before --as-of"), broken.err());
+        assertFalse(Files.exists(views.resolve("_retrain.lock")), "released after the failure");
+    }
+
+    private static void writeLock(Path views, long pid, String since) throws java.io.IOException {
+        Files.writeString(views.resolve("_retrain.lock"), "{\"id\":\"other\",\"host\":\""
+                + java.net.InetAddress.getLocalHost().getHostName() + "\",\"pid\":" + pid + ",\"user\":\"ops\","
+                + "\"startedAt\":\"" + since + "\",\"asOf\":\"2011-11-30T00:00:00Z\",\"command\":\"retrain\"}");
     }
 }
