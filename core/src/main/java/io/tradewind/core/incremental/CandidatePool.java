@@ -21,24 +21,24 @@ final class CandidatePool {
     private int[] tableKeys;
     private int[] tableSlots;
     /** Where each slot's key sits in the table, so a reset clears only what was used. */
-    private int[] tablePosition;
+    private int[] tablePosition = new int[0];
     private final Map<String, Integer> unknownSlots = new HashMap<>();
 
     private int size;
-    int[] index;
-    String[] unknownId;
-    int[] buyers;
-    double[] cf;
-    double[] own;
-    double[] neighbour;
-    double[] trending;
-    double[] strongestNeighbour;
+    int[] index = new int[0];
+    String[] unknownId = new String[0];
+    int[] buyers = new int[0];
+    double[] cf = new double[0];
+    double[] own = new double[0];
+    double[] neighbour = new double[0];
+    double[] trending = new double[0];
+    double[] strongestNeighbour = new double[0];
     /** Teacher index of the source item the strongest neighbour contribution came from, or -1. */
-    int[] neighbourOf;
+    int[] neighbourOf = new int[0];
     /** For the user's own items: the latest interaction and the order it was added in (neighbour sources). */
-    long[] sourceLast;
-    int[] sourceOrder;
-    double[] score;
+    long[] sourceLast = new long[0];
+    int[] sourceOrder = new int[0];
+    double[] score = new double[0];
 
     CandidatePool(Teacher teacher, int expected) {
         this.teacher = teacher;
@@ -46,7 +46,7 @@ final class CandidatePool {
         tableKeys = new int[capacity];
         Arrays.fill(tableKeys, EMPTY);
         tableSlots = new int[capacity];
-        allocateSlots(Math.max(16, expected));
+        resizeSlots(Math.max(16, expected));
     }
 
     /** Empties the pool for a new call, keeping its arrays. */
@@ -106,7 +106,7 @@ final class CandidatePool {
 
     private int newSlot(int item, String id, int itemBuyers) {
         if (size == index.length) {
-            growSlots();
+            resizeSlots(2 * index.length);
         }
         int slot = size++;
         index[slot] = item;
@@ -149,24 +149,8 @@ final class CandidatePool {
         }
     }
 
-    private void allocateSlots(int capacity) {
-        index = new int[capacity];
-        tablePosition = new int[capacity];
-        unknownId = new String[capacity];
-        buyers = new int[capacity];
-        cf = new double[capacity];
-        own = new double[capacity];
-        neighbour = new double[capacity];
-        trending = new double[capacity];
-        strongestNeighbour = new double[capacity];
-        neighbourOf = new int[capacity];
-        sourceLast = new long[capacity];
-        sourceOrder = new int[capacity];
-        score = new double[capacity];
-    }
-
-    private void growSlots() {
-        int capacity = index.length * 2;
+    /** Copies every part array into arrays of {@code capacity} slots (from empty ones at construction). */
+    private void resizeSlots(int capacity) {
         index = Arrays.copyOf(index, capacity);
         tablePosition = Arrays.copyOf(tablePosition, capacity);
         unknownId = Arrays.copyOf(unknownId, capacity);
