@@ -1,10 +1,14 @@
 package io.tradewind.serving;
 
+import io.tradewind.contracts.config.PlatformConfig;
+import io.tradewind.contracts.config.PlatformKeys;
+import io.tradewind.contracts.hbase.HBaseClientSettings;
+import io.tradewind.contracts.hbase.HBaseStoreSettings;
 import io.tradewind.serving.catalogue.CatalogueIndex;
 import io.tradewind.serving.events.EventIntake;
-import io.tradewind.contracts.hbase.HBaseStoreSettings;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hbase.HBaseConfiguration;
 
 /**
  * Everything the serving layer connects to and how it listens. Production endpoints are values here (HBase's
@@ -40,6 +44,33 @@ public record ServingConfig(
                                    Path apiKeysFile) {
         return new ServingConfig(hbase, hadoop, HBaseStoreSettings.defaults(), elasticsearchUrl,
                 CatalogueIndex.DEFAULT_ALIAS, events, apiKeysFile, "127.0.0.1", 8080, DEFAULT_MODEL, 200_000, 1_000);
+    }
+
+    /**
+     * The serving layer as the platform configuration describes it: HBase, Elasticsearch, the catalogue alias and
+     * namespace, the listener, and (with {@code withEvents}, for a process that serves {@code POST /v1/events}) the
+     * Kafka topic with its pass-through client settings. {@code neededBy} names the process in a missing key's error.
+     *
+     * @param hadoop      for the batch-view URIs; the configuration's {@code hadoop.conf.} keys are set on it
+     * @param apiKeysFile used when the configuration names no {@code api.keys-file}
+     */
+    public static ServingConfig from(PlatformConfig config, String neededBy, boolean withEvents, Configuration hadoop,
+                                     Path apiKeysFile) {
+        Configuration hbase = HBaseConfiguration.create();
+        HBaseClientSettings.from(config, neededBy).forEach(hbase::set);
+        config.passThrough(PlatformKeys.HADOOP_CONF).forEach(hadoop::set);
+        EventIntake events = withEvents
+                ? EventIntake.of(config.required(PlatformKeys.KAFKA_BOOTSTRAP_SERVERS, neededBy))
+                        .withTopic(config.required(PlatformKeys.KAFKA_EVENTS_TOPIC, neededBy))
+                        .withClientProperties(config.passThrough(PlatformKeys.KAFKA_CONF))
+                : null;
+        return new ServingConfig(hbase, hadoop,
+                HBaseStoreSettings.defaults().withNamespace(config.required(PlatformKeys.HBASE_NAMESPACE, neededBy)),
+                config.required(PlatformKeys.ELASTICSEARCH_URL, neededBy),
+                config.required(PlatformKeys.ELASTICSEARCH_CATALOGUE_ALIAS, neededBy), events,
+                config.path(PlatformKeys.API_KEYS_FILE).orElse(apiKeysFile),
+                config.required(PlatformKeys.API_HOST, neededBy), config.integer(PlatformKeys.API_PORT), DEFAULT_MODEL,
+                200_000, 1_000);
     }
 
     public ServingConfig withPort(int value) {

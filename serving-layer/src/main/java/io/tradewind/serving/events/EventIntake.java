@@ -34,6 +34,10 @@ public record EventIntake(String bootstrapServers, String topic, Map<String, Str
         return new EventIntake(bootstrapServers, value, clientProperties, futureTolerance, ackTimeout);
     }
 
+    public EventIntake withClientProperties(Map<String, String> value) {
+        return new EventIntake(bootstrapServers, topic, value, futureTolerance, ackTimeout);
+    }
+
     public EventIntake withAckTimeout(Duration value) {
         return new EventIntake(bootstrapServers, topic, clientProperties, futureTolerance, value);
     }

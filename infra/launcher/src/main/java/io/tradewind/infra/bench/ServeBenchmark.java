@@ -90,7 +90,7 @@ public final class ServeBenchmark {
                     .note("version", retrained.version()).note("warmUpSeconds", WARM_UP.toSeconds())
                     .note("measuredSeconds", MEASURED.toSeconds()).note("apiJvm", String.join(" ", apiJvm));
             log.println("Starting the API in its own JVM (" + String.join(" ", apiJvm) + ") ...");
-            try (ApiProcess api = ApiProcess.start(stores.endpoints(hdfs.uri(), views, events, null), freePort(),
+            try (ApiProcess api = ApiProcess.start(stores.endpoints(hdfs.uri(), views, events), freePort(),
                     apiJvm, work)) {
                 String base = api.baseUrl();
                 OpenLoopLoad load = new OpenLoopLoad(base, key, CONNECTIONS);

@@ -95,7 +95,7 @@ public final class StreamBenchmark {
             String events = shop.eventsUri();
             String views = shop.viewsUri();
             RetrainPipeline.Result retrained = shop.retrained();
-            StoreEndpoints endpoints = stores.endpoints(hdfs.uri(), views, events, null);
+            StoreEndpoints endpoints = stores.endpoints(hdfs.uri(), views, events);
             Path keysFile = work.resolve("api-keys.json");
             Files.deleteIfExists(keysFile);
             String key = ApiKeyStore.open(keysFile).create("bench", Role.SHOP);

@@ -6,6 +6,8 @@ import io.tradewind.batch.ingest.EventImporter;
 import io.tradewind.batch.ingest.ImportRequest;
 import io.tradewind.batch.ingest.ImportSummary;
 import io.tradewind.batch.retrain.TimeArgument;
+import io.tradewind.contracts.config.PlatformConfig;
+import io.tradewind.contracts.config.PlatformKeys;
 import io.tradewind.contracts.masterdata.MasterDatasetReader;
 import io.tradewind.batch.retrain.RetrainOptions;
 import io.tradewind.batch.retrain.RetrainPipeline;
@@ -164,10 +166,13 @@ final class DemoCommand implements Callable<Integer> {
         Path keys = work.resolve("api-keys.json");
         Files.deleteIfExists(keys); // a fresh demo prints fresh keys
         List<String> newKeys = ServingSession.ensureKeys(keys);
-        StoreEndpoints endpoints = stores.endpoints(hdfs.uri(), views, events, null);
+        StoreEndpoints endpoints = stores.endpoints(hdfs.uri(), views, events);
         try {
-            session = ServingSession.start(endpoints, hdfs.configuration(), views, port, keys,
-                    StoreOptions.endpointsFile(), progress, out);
+            PlatformConfig platform = endpoints.applyTo(PlatformConfig.fromEnvironment(System.getenv()))
+                    .with(PlatformKeys.API_PORT, Integer.toString(port), "--port")
+                    .with(PlatformKeys.API_KEYS_FILE, keys.toString(), "the demo");
+            session = ServingSession.start(platform, hdfs.configuration(), views, keys, ConfigFiles.runningStack(),
+                    progress, out);
         } catch (RuntimeException | java.io.IOException e) {
             stores.close();
             throw e;

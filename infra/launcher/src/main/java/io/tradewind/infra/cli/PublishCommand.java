@@ -1,6 +1,7 @@
 package io.tradewind.infra.cli;
 
-import io.tradewind.infra.serve.StoreEndpoints;
+import io.tradewind.contracts.config.PlatformConfig;
+import io.tradewind.contracts.config.PlatformKeys;
 import io.tradewind.serving.ServingConfig;
 import io.tradewind.serving.ServingLayer;
 import io.tradewind.serving.admin.CategorySync;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "Load a batch-view version into HBase and Elasticsearch beside the one serving, then switch both "
                 + "to it. A failed load leaves the active version serving.")
 final class PublishCommand implements Callable<Integer> {
-    @Option(names = "--views", description = "Batch-views root URI (default: the running serve or demo's).")
+    @Option(names = "--views", description = "Batch-views root URI (default: the configuration's storage.views).")
     String views;
 
     @Option(names = "--version", description = "Version to publish (default: the one the views root's CURRENT names).")
@@ -27,13 +28,10 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StoreEndpoints endpoints = stores.resolve();
-        String root = views != null ? views : endpoints.viewsUri();
-        if (root == null) {
-            throw new IllegalArgumentException("pass --views URI (the batch-views root retrain wrote)");
-        }
-        ServingConfig config = ServingConfig.of(endpoints.hbaseConfiguration(), new Configuration(),
-                endpoints.elasticsearch(), null, null);
+        PlatformConfig platform = stores.resolve();
+        String root = views != null ? views : platform.text(PlatformKeys.STORAGE_VIEWS).orElseThrow(() ->
+                new IllegalArgumentException("pass --views URI (the batch-views root retrain wrote) or set storage.views"));
+        ServingConfig config = ServingConfig.from(platform, "publish", false, new Configuration(), null);
         try (ServingLayer layer = ServingLayer.open(config, new ConsoleProgress())) {
             Publisher.Published p = layer.publisher().publish(root, Optional.ofNullable(version));
             if (p.alreadyServing()) {

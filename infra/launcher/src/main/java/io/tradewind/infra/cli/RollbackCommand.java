@@ -1,7 +1,6 @@
 package io.tradewind.infra.cli;
 
 import io.tradewind.core.progress.ProgressListener;
-import io.tradewind.infra.serve.StoreEndpoints;
 import io.tradewind.serving.ServingConfig;
 import io.tradewind.serving.ServingLayer;
 import io.tradewind.serving.publish.Publisher;
@@ -18,9 +17,7 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StoreEndpoints endpoints = stores.resolve();
-        ServingConfig config = ServingConfig.of(endpoints.hbaseConfiguration(), new Configuration(),
-                endpoints.elasticsearch(), null, null);
+        ServingConfig config = ServingConfig.from(stores.resolve(), "rollback", false, new Configuration(), null);
         try (ServingLayer layer = ServingLayer.open(config, ProgressListener.NONE)) {
             Publisher.RolledBack r = layer.publisher().rollback();
             System.out.printf("Rolled back from %s to %s (catalogue index %s); running APIs follow within a second.%n",

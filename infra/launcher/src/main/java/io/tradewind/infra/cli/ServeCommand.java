@@ -1,5 +1,7 @@
 package io.tradewind.infra.cli;
 
+import io.tradewind.contracts.config.PlatformConfig;
+import io.tradewind.contracts.config.PlatformKeys;
 import io.tradewind.infra.embedded.EmbeddedHdfs;
 import io.tradewind.infra.serve.EmbeddedServingStores;
 import io.tradewind.infra.serve.ServingSession;
@@ -15,10 +17,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the HTTP API and page. With --hbase-zookeeper, --elasticsearch and --kafka it uses those stores; "
-                + "without, it starts HDFS, HBase, Kafka, Elasticsearch and the speed layer embedded on this machine.")
+        description = "Serve the HTTP API and page. With a configuration naming the stores (--config, $TRADEWIND_CONFIG) "
+                + "or --hbase-zookeeper, --elasticsearch and --kafka it uses those stores; without, it starts HDFS, HBase, "
+                + "Kafka, Elasticsearch and the speed layer embedded on this machine.")
 final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--views", description = "Publish the version this batch-views root's CURRENT names before serving.")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Platform configuration file naming the stores (default: $TRADEWIND_CONFIG; none: embedded stores).")
+    Path config;
+
+    @Option(names = "--views", description = "Publish the version this batch-views root's CURRENT names before serving "
+            + "(over storage.views).")
     String views;
 
     @Option(names = "--kafka", paramLabel = "HOST:PORT,...", description = "Kafka bootstrap servers of the events topic "
@@ -29,8 +37,8 @@ final class ServeCommand implements Callable<Integer> {
             + "the embedded HDFS's /tradewind/events).")
     String events;
 
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
-    int port;
+    @Option(names = "--port", description = "HTTP port (default: api.port, 8080).")
+    Integer port;
 
     @Option(names = "--hbase-zookeeper", paramLabel = "HOST:PORT", description = "HBase's ZooKeeper quorum (external stores).")
     String zookeeper;
@@ -45,15 +53,21 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         Path keys = KeysCommand.defaultFile();
-        if (zookeeper != null || elasticsearch != null || kafka != null) {
-            if (zookeeper == null || elasticsearch == null || kafka == null) {
-                throw new IllegalArgumentException("with external stores pass --hbase-zookeeper, --elasticsearch and --kafka");
+        PlatformConfig platform = withOptions(ConfigFiles.resolve(config, false));
+        if (namesStores(platform)) {
+            if (ConfigFiles.chosen(config, false) == null && (zookeeper == null || elasticsearch == null || kafka == null)) {
+                throw new IllegalArgumentException("with external stores pass --hbase-zookeeper, --elasticsearch and --kafka "
+                        + "(or --config FILE)");
             }
-            StoreEndpoints stores = new StoreEndpoints(zookeeper, null, elasticsearch, kafka, null, views, events, null);
-            List<String> newKeys = ServingSession.ensureKeys(keys);
-            ServingSession session = ServingSession.start(stores, new Configuration(), views, port, keys,
-                    StoreOptions.endpointsFile(), new ConsoleProgress(), out);
-            session.printHowToUse(newKeys, keys, List.of(), null, out);
+            for (var key : List.of(PlatformKeys.HBASE_ZOOKEEPER_QUORUM, PlatformKeys.ELASTICSEARCH_URL,
+                    PlatformKeys.KAFKA_BOOTSTRAP_SERVERS)) {
+                platform.required(key, "serve on external stores"); // before a key file is written
+            }
+            // Only an explicit --views publishes at start: API instances starting together must not race to publish.
+            List<String> newKeys = ServingSession.ensureKeys(platform.path(PlatformKeys.API_KEYS_FILE).orElse(keys));
+            ServingSession session = ServingSession.start(platform, new Configuration(), views, keys,
+                    ConfigFiles.runningStack(), new ConsoleProgress(), out);
+            session.printHowToUse(newKeys, platform.path(PlatformKeys.API_KEYS_FILE).orElse(keys), List.of(), null, out);
             session.serveUntilStopped(out, session);
             return 0;
         }
@@ -65,13 +79,35 @@ final class ServeCommand implements Callable<Integer> {
         EmbeddedServingStores stores = EmbeddedServingStores.start(work.resolve("stores"), out);
         String eventsUri = events != null ? events : hdfs.uri() + "/tradewind/events";
         String viewsUri = views != null ? views : hdfs.uri() + "/tradewind/views";
-        StoreEndpoints endpoints = stores.endpoints(hdfs.uri(), viewsUri, eventsUri, null);
+        StoreEndpoints endpoints = stores.endpoints(hdfs.uri(), viewsUri, eventsUri);
         List<String> newKeys = ServingSession.ensureKeys(keys);
-        ServingSession session = ServingSession.start(endpoints, hdfs.configuration(), views, port, keys,
-                StoreOptions.endpointsFile(), new ConsoleProgress(), out);
+        ServingSession session = ServingSession.start(endpoints.applyTo(platform), hdfs.configuration(), views, keys,
+                ConfigFiles.runningStack(), new ConsoleProgress(), out);
         SpeedLayerRunner speed = SpeedLayerRunner.start(endpoints, hdfs.configuration(), out);
         session.printHowToUse(newKeys, keys, List.of(), null, out);
         session.serveUntilStopped(out, speed, session, stores, hdfs);
         return 0;
+    }
+
+    /** The configuration with this command's options over it. */
+    private PlatformConfig withOptions(PlatformConfig platform) {
+        String[][] options = {
+                {PlatformKeys.HBASE_ZOOKEEPER_QUORUM.name(), zookeeper, "--hbase-zookeeper"},
+                {PlatformKeys.ELASTICSEARCH_URL.name(), elasticsearch, "--elasticsearch"},
+                {PlatformKeys.KAFKA_BOOTSTRAP_SERVERS.name(), kafka, "--kafka"},
+                {PlatformKeys.STORAGE_VIEWS.name(), views, "--views"},
+                {PlatformKeys.STORAGE_MASTER_DATASET.name(), events, "--events"},
+                {PlatformKeys.API_PORT.name(), port == null ? null : port.toString(), "--port"}};
+        for (String[] o : options) {
+            if (o[1] != null) {
+                platform = platform.with(o[0], o[1], o[2]);
+            }
+        }
+        return platform;
+    }
+
+    private static boolean namesStores(PlatformConfig platform) {
+        return platform.isSet(PlatformKeys.HBASE_ZOOKEEPER_QUORUM) || platform.isSet(PlatformKeys.ELASTICSEARCH_URL)
+                || platform.isSet(PlatformKeys.KAFKA_BOOTSTRAP_SERVERS);
     }
 }

@@ -70,10 +70,10 @@ public final class EmbeddedServingStores implements AutoCloseable {
         return kafka;
     }
 
-    /** Endpoints of these stores, with the HDFS, views, events and API locations the caller uses. */
-    public StoreEndpoints endpoints(String hdfs, String views, String events, String api) {
+    /** Endpoints of these stores, with the HDFS, views and events locations the caller uses. */
+    public StoreEndpoints endpoints(String hdfs, String views, String events) {
         return new StoreEndpoints(hbase.zookeeperQuorum(), hbase.configuration().get(HConstants.ZOOKEEPER_ZNODE_PARENT),
-                elasticsearch.uri(), kafka.bootstrapServers(), hdfs, views, events, api);
+                elasticsearch.uri(), kafka.bootstrapServers(), hdfs, views, events);
     }
 
     @Override

@@ -1,10 +1,11 @@
 package io.tradewind.infra.serve;
 
+import io.tradewind.contracts.config.PlatformConfig;
+import io.tradewind.contracts.config.PlatformKeys;
 import io.tradewind.contracts.views.ViewStore;
 import io.tradewind.core.progress.ProgressListener;
 import io.tradewind.serving.ServingConfig;
 import io.tradewind.serving.ServingLayer;
-import io.tradewind.serving.events.EventIntake;
 import io.tradewind.serving.api.auth.ApiKeyStore;
 import io.tradewind.serving.api.auth.Role;
 import io.tradewind.serving.publish.Publisher;
@@ -24,23 +25,28 @@ import org.apache.hadoop.conf.Configuration;
  */
 public final class ServingSession implements AutoCloseable {
     private final ServingLayer layer;
-    private final Path endpointsFile;
+    private final Path runningStackFile;
     private final String baseUrl;
 
-    private ServingSession(ServingLayer layer, Path endpointsFile, String baseUrl) {
+    private ServingSession(ServingLayer layer, Path runningStackFile, String baseUrl) {
         this.layer = layer;
-        this.endpointsFile = endpointsFile;
+        this.runningStackFile = runningStackFile;
         this.baseUrl = baseUrl;
     }
 
     /**
-     * @param views   batch-views root to publish from (its CURRENT version), or null to serve what is active
-     * @param keysFile hashed API keys; a shop and an admin key are created (and printed once) when it has none
+     * @param platform         the stores, the events topic and the listener ({@code api.host}, {@code api.port}; port 0
+     *                         takes a free one)
+     * @param views            batch-views root to publish from (its CURRENT version), or null to serve what is active
+     * @param keysFile         hashed API keys when the configuration names none; a shop and an admin key are created
+     *                         (and printed once) by {@link #ensureKeys} when it has none
+     * @param runningStackFile where the configuration is written, with the bound port and the keys file, while this
+     *                         session serves: how {@code publish}, {@code rollback} and {@code keys} in another shell
+     *                         find it
      */
-    public static ServingSession start(StoreEndpoints stores, Configuration hadoop, String views, int port, Path keysFile,
-                                       Path endpointsFile, ProgressListener progress, PrintStream out) throws IOException {
-        ServingConfig config = ServingConfig.of(stores.hbaseConfiguration(), hadoop, stores.elasticsearch(),
-                EventIntake.of(stores.kafka()), keysFile).withPort(port);
+    public static ServingSession start(PlatformConfig platform, Configuration hadoop, String views, Path keysFile,
+                                       Path runningStackFile, ProgressListener progress, PrintStream out) throws IOException {
+        ServingConfig config = ServingConfig.from(platform, "serve", true, hadoop, keysFile);
         ServingLayer layer = ServingLayer.open(config, progress);
         try {
             if (views != null && alreadyLoaded(layer, views, hadoop)) {
@@ -58,13 +64,18 @@ public final class ServingSession implements AutoCloseable {
                 bound = layer.startApi().port();
             } catch (RuntimeException e) {
                 if (e.getCause() instanceof BindException) {
-                    throw new IllegalArgumentException("port " + port + " is in use: pass --port with a free one", e);
+                    throw new IllegalArgumentException("port " + config.port() + " is in use: pass --port with a free one",
+                            e);
                 }
                 throw e;
             }
-            String baseUrl = "http://127.0.0.1:" + bound;
-            stores.withApi(baseUrl).write(endpointsFile);
-            return new ServingSession(layer, endpointsFile, baseUrl);
+            String host = "0.0.0.0".equals(config.host()) ? "127.0.0.1" : config.host();
+            String baseUrl = "http://" + host + ":" + bound;
+            platform.with(PlatformKeys.API_PORT, Integer.toString(bound), "the running API")
+                    .with(PlatformKeys.API_KEYS_FILE, config.apiKeysFile().toAbsolutePath().toString(), "the running API")
+                    .write(runningStackFile, "Written by a running Tradewind API (" + baseUrl + ") for the commands of "
+                            + "other shells; deleted when it stops. docs/configuration.md explains every key.");
+            return new ServingSession(layer, runningStackFile, baseUrl);
         } catch (IOException | RuntimeException e) {
             layer.close();
             throw e;
@@ -144,7 +155,7 @@ public final class ServingSession implements AutoCloseable {
     @Override
     public void close() {
         try {
-            Files.deleteIfExists(endpointsFile);
+            Files.deleteIfExists(runningStackFile);
         } catch (IOException ignored) {
             // a stale file is reported clearly by the next publish
         }

@@ -1,56 +1,54 @@
 package io.tradewind.infra.serve;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import io.tradewind.contracts.config.PlatformConfig;
+import io.tradewind.contracts.config.PlatformKeys;
+import io.tradewind.contracts.hbase.HBaseClientSettings;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.HBaseConfiguration;
-import org.apache.hadoop.hbase.HConstants;
 
 /**
- * Where the stores are: HBase's ZooKeeper ({@code host:port} and parent znode), the Elasticsearch URL, Kafka's
- * bootstrap servers (the events topic), plus the HDFS the views and the master data set live on. A running {@code serve} or {@code demo} writes them to a file so that
- * {@code publish} and {@code rollback} in another shell find its embedded stores; production passes them as
- * options instead.
+ * Where the embedded stores of this process are: HBase's ZooKeeper ({@code host:port} and parent znode), the
+ * Elasticsearch URL, Kafka's bootstrap servers (the events topic), plus the HDFS the views and the master data set
+ * live on. {@link #toConfig()} turns them into the platform configuration the API runs with and a running
+ * {@code serve} or {@code demo} writes for the commands of another shell.
  */
 public record StoreEndpoints(String zookeeper, String znodeParent, String elasticsearch, String kafka, String hdfs,
-                             String viewsUri, String eventsUri, String api) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    public StoreEndpoints withApi(String value) {
-        return new StoreEndpoints(zookeeper, znodeParent, elasticsearch, kafka, hdfs, viewsUri, eventsUri, value);
-    }
+                             String viewsUri, String eventsUri) {
+    private static final String ORIGIN = "the embedded stack";
 
     /** HBase client configuration for these endpoints. */
     public Configuration hbaseConfiguration() {
         Configuration conf = HBaseConfiguration.create();
-        int colon = zookeeper.lastIndexOf(':');
-        if (colon < 0) {
-            conf.set(HConstants.ZOOKEEPER_QUORUM, zookeeper);
-        } else {
-            conf.set(HConstants.ZOOKEEPER_QUORUM, zookeeper.substring(0, colon));
-            conf.set(HConstants.ZOOKEEPER_CLIENT_PORT, zookeeper.substring(colon + 1));
-        }
-        if (znodeParent != null) {
-            conf.set(HConstants.ZOOKEEPER_ZNODE_PARENT, znodeParent);
-        }
+        HBaseClientSettings.of(zookeeper, znodeParent, Map.of()).forEach(conf::set);
         return conf;
     }
 
-    public void write(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    /** These endpoints as platform configuration keys (the rest at their defaults). */
+    public PlatformConfig toConfig() {
+        return applyTo(PlatformConfig.defaults());
     }
 
-    public static StoreEndpoints read(Path file) throws IOException {
-        if (!Files.isReadable(file)) {
-            throw new IOException("no running Tradewind stores found (" + file + " is missing): start './tradewind serve' "
-                    + "or './tradewind demo' in another shell, or pass --hbase-zookeeper and --elasticsearch");
+    /** {@code base} with these endpoints in place of its own (its other keys, e.g. the listener, kept). */
+    public PlatformConfig applyTo(PlatformConfig base) {
+        PlatformConfig config = base
+                .with(PlatformKeys.HBASE_ZOOKEEPER_QUORUM, zookeeper, ORIGIN)
+                .with(PlatformKeys.ELASTICSEARCH_URL, elasticsearch, ORIGIN);
+        if (znodeParent != null) {
+            config = config.with(PlatformKeys.HBASE_ZNODE_PARENT, znodeParent, ORIGIN);
         }
-        return JSON.readValue(file.toFile(), StoreEndpoints.class);
+        if (kafka != null) {
+            config = config.with(PlatformKeys.KAFKA_BOOTSTRAP_SERVERS, kafka, ORIGIN);
+        }
+        if (hdfs != null) {
+            config = config.with(PlatformKeys.HADOOP_CONF.name() + "fs.defaultFS", hdfs, ORIGIN);
+        }
+        if (viewsUri != null) {
+            config = config.with(PlatformKeys.STORAGE_VIEWS, viewsUri, ORIGIN);
+        }
+        if (eventsUri != null) {
+            config = config.with(PlatformKeys.STORAGE_MASTER_DATASET, eventsUri, ORIGIN);
+        }
+        return config;
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradewind.contracts.config.PlatformConfig;
+import io.tradewind.contracts.config.PlatformKeys;
 import io.tradewind.batch.ingest.EventImporter;
 import io.tradewind.batch.retrain.RetrainOptions;
 import io.tradewind.batch.retrain.RetrainPipeline;
@@ -16,6 +18,7 @@ import io.tradewind.infra.demo.DemoSlices;
 import io.tradewind.infra.demo.EventReplay;
 import io.tradewind.infra.demo.LiveReplay;
 import io.tradewind.infra.demo.ReplaySlice;
+import io.tradewind.infra.cli.TradewindCli;
 import io.tradewind.infra.embedded.EmbeddedHdfs;
 import io.tradewind.serving.events.EventIntake;
 import io.tradewind.serving.events.KafkaEventSink;
@@ -25,6 +28,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -32,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -75,11 +80,11 @@ class EventWalkTest {
         new RetrainPipeline(hdfs.configuration(), ProgressListener.NONE)
                 .run(RetrainOptions.defaults(events, views, Instant.parse("2011-12-01T00:00:00Z")));
         stores = EmbeddedServingStores.start(dir.resolve("stores"), quiet);
-        endpoints = stores.endpoints(hdfs.uri(), views, events, null);
+        endpoints = stores.endpoints(hdfs.uri(), views, events);
         Path keys = dir.resolve("api-keys.json");
         shopKey = ServingSession.ensureKeys(keys).get(0);
-        session = ServingSession.start(endpoints, hdfs.configuration(), views, 0, keys, dir.resolve("endpoints.json"),
-                ProgressListener.NONE, quiet);
+        session = ServingSession.start(endpoints.toConfig().with(PlatformKeys.API_PORT, "0", "test"), hdfs.configuration(),
+                views, keys, dir.resolve("tradewind.properties"), ProgressListener.NONE, quiet);
         speed = SpeedLayerRunner.start(endpoints, hdfs.configuration(), quiet);
     }
 
@@ -154,6 +159,36 @@ class EventWalkTest {
                 "a family C item the events brought in, marked +: " + console);
         assertTrue(console.substring(0, console.indexOf("after the replay")).lines()
                 .noneMatch(line -> line.contains(" 2102")), "no family C item before: " + console);
+    }
+
+    @Test
+    void anotherShellsCommandsFindTheRunningStackThroughTheFileItWrote() throws Exception {
+        Path running = dir.resolve("tradewind.properties");
+        PlatformConfig written = PlatformConfig.load(running, Map.of());
+        assertEquals(session.baseUrl(), "http://127.0.0.1:" + written.integer(PlatformKeys.API_PORT));
+        assertEquals(endpoints.viewsUri(), written.text(PlatformKeys.STORAGE_VIEWS).orElseThrow());
+
+        assertEquals(0, TradewindCli.run("publish", "--config", running.toString()), "the version serving: a no-op");
+
+        PrintStream console = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = TradewindCli.run("keys", "--name", "walk-shop", "--role", "shop", "--config", running.toString());
+        } finally {
+            System.setOut(console);
+        }
+        assertEquals(0, code);
+        String key = printed.toString(StandardCharsets.UTF_8).strip();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline && status != 200) {
+            status = HTTP.send(HttpRequest.newBuilder(URI.create(session.baseUrl() + "/v1/users/13000/recommendations"))
+                    .header("X-Api-Key", key).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            Thread.sleep(200);
+        }
+        assertEquals(200, status, "the key 'keys' wrote into the running stack's key file is accepted by its API");
     }
 
     private static List<JsonNode> realtime(JsonNode answer) {
