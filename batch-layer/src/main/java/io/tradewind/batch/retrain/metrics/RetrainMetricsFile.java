@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The retrain's metrics in Prometheus text format, one file rewritten after every run: the node_exporter
@@ -165,11 +164,5 @@ public final class RetrainMetricsFile {
 
     private static double seconds(Instant time) {
         return time.toEpochMilli() / 1000.0;
-    }
-
-    /** The last success recorded in the file, if any (tests and people reading the file back). */
-    public Optional<Instant> lastSuccess() {
-        return previousSamples().stream().filter(s -> s.name().equals(LAST_SUCCESS))
-                .map(s -> Instant.ofEpochMilli(Math.round(s.value() * 1000))).findFirst();
     }
 }

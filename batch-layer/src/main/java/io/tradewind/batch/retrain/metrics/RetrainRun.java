@@ -19,17 +19,16 @@ public record RetrainRun(Instant startedAt, Instant endedAt, RetrainOutcome outc
                          Optional<WrittenVersion> written) {
     public RetrainRun {
         Objects.requireNonNull(outcome, "outcome");
-        if (endedAt.isBefore(startedAt)) {
-            throw new IllegalArgumentException("a run cannot end (" + endedAt + ") before it starts (" + startedAt + ")");
-        }
         if ((outcome == RetrainOutcome.SUCCESS) != written.isPresent()) {
             throw new IllegalArgumentException("a written version goes with a success and only with one, got " + outcome);
         }
         stageSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(stageSeconds));
     }
 
+    /** Wall-clock time from start to end; zero if the clock was set back during the run. */
     public Duration duration() {
-        return Duration.between(startedAt, endedAt);
+        Duration d = Duration.between(startedAt, endedAt);
+        return d.isNegative() ? Duration.ZERO : d;
     }
 
     /**
