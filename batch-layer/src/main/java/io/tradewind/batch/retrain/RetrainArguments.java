@@ -1,8 +1,11 @@
 package io.tradewind.batch.retrain;
 
 import io.tradewind.core.event.BehaviourWeights;
+import io.tradewind.batch.retrain.metrics.RetrainMetricsFile;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -56,6 +59,20 @@ public final class RetrainArguments {
             description = "Switch CURRENT to the new version even when --as-of is earlier than CURRENT's (a backfill, "
                     + "which otherwise leaves CURRENT alone).")
     boolean activate;
+
+    @Option(names = "--metrics-file", paramLabel = "PATH",
+            description = "After the run, whatever its outcome, write its metrics here in Prometheus text format "
+                    + "(atomically; for node_exporter's textfile collector name it *.prom): last run and last success "
+                    + "times, outcome (success, failed, locked), duration per stage, the written version's as-of.")
+    Path metricsFile;
+
+    /**
+     * The metrics file to write after the run, checked now (its folder exists and is writable, a file already there
+     * is a retrain metrics file); a bad one throws {@link IllegalArgumentException} naming it.
+     */
+    public Optional<RetrainMetricsFile> toMetricsFile() {
+        return Optional.ofNullable(metricsFile).map(RetrainMetricsFile::at);
+    }
 
     /** How this run shares the views root with other runs; an out-of-range value throws {@link IllegalArgumentException}. */
     public SchedulingOptions toScheduling() {

@@ -38,7 +38,8 @@ public final class RetrainJob {
             cli.usage(System.out);
             return;
         }
-        RetrainPipeline.Result result = new RetrainPipeline(new Configuration(), ProgressListener.NONE)
+        RetrainPipeline pipeline = new RetrainPipeline(new Configuration(), ProgressListener.NONE);
+        RetrainPipeline.Result result = new MeteredRetrain(pipeline, job.arguments.toMetricsFile(), System.err)
                 .run(job.arguments.toOptions(), job.arguments.toScheduling());
         RetrainSummary.print(result, System.out);
     }

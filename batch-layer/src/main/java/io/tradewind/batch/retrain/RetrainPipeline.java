@@ -51,6 +51,8 @@ public final class RetrainPipeline {
     private final ProgressListener progress;
     private final FitCache cache = new FitCache();
     private final List<Recommender> recommenders;
+    /** Seconds per finished stage of the latest run; kept when a run fails, so its metrics show how far it got. */
+    private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
 
     public RetrainPipeline(Configuration hadoopConf, ProgressListener progress) {
         this.hadoopConf = hadoopConf;
@@ -71,6 +73,7 @@ public final class RetrainPipeline {
     }
 
     public Result run(RetrainOptions options, SchedulingOptions scheduling) throws Exception {
+        stageSeconds.clear();
         requireEventsExist(options.eventsUri());
         ViewStore store = new ViewStore(options.outUri(), hadoopConf);
         try (RetrainLock lock = RetrainLock.acquire(store, RetrainLockOwner.thisProcess(options.asOf()),
@@ -79,8 +82,16 @@ public final class RetrainPipeline {
         }
     }
 
+    /**
+     * Seconds each stage of the latest {@link #run} took ({@code aggregate}, {@code portraits}, {@code write},
+     * {@code models}, in that order), as far as it got: a failed run has the stages before the failure.
+     */
+    public Map<String, Double> stageSeconds() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stageSeconds));
+    }
+
     private Result retrain(RetrainOptions options, ViewStore store, boolean activate) throws Exception {
-        Map<String, Double> seconds = new LinkedHashMap<>();
+        Map<String, Double> seconds = stageSeconds;
         List<String> files = MasterDatasetSource.filesUpTo(options.eventsUri(), options.asOf(), hadoopConf);
         if (files.isEmpty()) {
             throw noEventsBeforeAsOf(options);
@@ -154,7 +165,8 @@ public final class RetrainPipeline {
         writer.writeJson(RetrainSignals.FILE, signals);
         Manifest manifest = new Manifest(version, options.asOf().toString(), Instant.now().toString(),
                 input(options, aggregates, portraits), rows,
-                portraits.segmented() ? List.of(portraits.model().labels()) : List.of(), models.models(), models.evaluation(), seconds);
+                portraits.segmented() ? List.of(portraits.model().labels()) : List.of(), models.models(), models.evaluation(),
+                new LinkedHashMap<>(seconds));
         writer.writeText(REPORT, RetrainReport.html(manifest, segmentsView, portraits.portraits(), models.curves(),
                 signals));
         writer.writeJson(ViewStore.MANIFEST, manifest);

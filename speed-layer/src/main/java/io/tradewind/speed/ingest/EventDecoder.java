@@ -3,6 +3,7 @@ package io.tradewind.speed.ingest;
 import io.tradewind.core.event.BehaviourEvent;
 import io.tradewind.core.event.EventJson;
 import io.tradewind.core.event.EventValidator;
+import io.tradewind.speed.metrics.LastCheckpointGauge;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -12,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -21,14 +23,18 @@ import org.apache.flink.util.OutputTag;
  * Turns Kafka records into canonical events with the same reader the API uses ({@link EventJson#fromWire}), and
  * everything it cannot trust into a {@link DeadLetter} on {@link #DEAD_LETTERS}: malformed bytes or JSON, schema
  * violations, unknown types, and event times further in the future than the sender's clock can be off.
+ *
+ * <p>It also reports when a checkpoint last completed ({@link LastCheckpointGauge}): it runs in every parallel
+ * instance right after the Kafka source, so each subtask that reads events says whether its offsets are committed.
  */
-public final class EventDecoder extends ProcessFunction<RawEvent, BehaviourEvent> {
+public final class EventDecoder extends ProcessFunction<RawEvent, BehaviourEvent> implements CheckpointListener {
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {
     };
 
     private final long futureToleranceMillis;
     private transient Counter decoded;
     private transient Counter refused;
+    private transient LastCheckpointGauge lastCheckpoint;
 
     public EventDecoder(Duration futureTolerance) {
         this.futureToleranceMillis = futureTolerance.toMillis();
@@ -38,6 +44,12 @@ public final class EventDecoder extends ProcessFunction<RawEvent, BehaviourEvent
     public void open(OpenContext context) {
         decoded = getRuntimeContext().getMetricGroup().counter("eventsDecoded");
         refused = getRuntimeContext().getMetricGroup().counter("eventsDeadLettered");
+        lastCheckpoint = LastCheckpointGauge.register(getRuntimeContext().getMetricGroup());
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        lastCheckpoint.checkpointCompleted();
     }
 
     @Override

@@ -1,10 +1,13 @@
 package io.tradewind.infra.cli;
 
+import io.tradewind.batch.retrain.MeteredRetrain;
 import io.tradewind.batch.retrain.RetrainArguments;
 import io.tradewind.batch.retrain.RetrainOptions;
 import io.tradewind.batch.retrain.RetrainPipeline;
 import io.tradewind.batch.retrain.RetrainSummary;
 import io.tradewind.batch.retrain.SchedulingOptions;
+import io.tradewind.batch.retrain.metrics.RetrainMetricsFile;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
@@ -29,13 +32,17 @@ final class RetrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RetrainOptions options;
         SchedulingOptions scheduling;
+        Optional<RetrainMetricsFile> metricsFile;
         try {
             options = arguments.toOptions();
             scheduling = arguments.toScheduling();
+            metricsFile = arguments.toMetricsFile();
         } catch (IllegalArgumentException badOption) {
             throw new ParameterException(spec.commandLine(), badOption.getMessage()); // a usage error: exit 2
         }
-        RetrainPipeline.Result result = new RetrainPipeline(new Configuration(), new ConsoleProgress()).run(options, scheduling);
+        RetrainPipeline pipeline = new RetrainPipeline(new Configuration(), new ConsoleProgress());
+        RetrainPipeline.Result result = new MeteredRetrain(pipeline, metricsFile, System.err)
+                .run(options, scheduling);
         RetrainSummary.print(result, System.out);
         return 0;
     }

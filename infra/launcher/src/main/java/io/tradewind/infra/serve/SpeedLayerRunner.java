@@ -18,12 +18,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The speed layer as {@code serve} and {@code demo} run it on this machine: the same streaming job that
  * {@code flink run} submits to a cluster, on a Flink MiniCluster in this JVM, reading the embedded Kafka and writing
  * the embedded HDFS, HBase and Elasticsearch (the catalogue's trending fields). A failing task restarts from the last checkpoint (a few times), as on a cluster.
+ * Its metrics are served in Prometheus format by Flink's reporter ({@link #metricsUrl()}), as on a cluster
+ * configured for it.
  */
 public final class SpeedLayerRunner implements AutoCloseable {
     private final JobClient job;
+    private final String metricsUrl;
 
-    private SpeedLayerRunner(JobClient job) {
+    private SpeedLayerRunner(JobClient job, String metricsUrl) {
         this.job = job;
+        this.metricsUrl = metricsUrl;
     }
 
     public static SpeedLayerRunner start(StoreEndpoints stores, org.apache.hadoop.conf.Configuration hadoop,
@@ -44,6 +48,8 @@ public final class SpeedLayerRunner implements AutoCloseable {
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 5);
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(5));
+        FlinkPrometheusReporter reporter = FlinkPrometheusReporter.onFreePort();
+        reporter.configure(flink);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         new SpeedLayerJob(settings).build(env);
         JobClient job = env.executeAsync(SpeedLayerJob.JOB_NAME);
@@ -51,7 +57,18 @@ public final class SpeedLayerRunner implements AutoCloseable {
                 + settings.masterDatasetUri() + ", HBase real-time views"
                 + (settings.trending().publishes() ? " and the catalogue's trending fields" : "")
                 + "; dead letters in " + settings.deadLetterTopic());
-        return new SpeedLayerRunner(job);
+        if (reporter.listening()) {
+            out.println("Speed layer metrics (Prometheus): " + reporter.url());
+        } else {
+            out.println("Speed layer metrics: Flink's Prometheus reporter did not start on " + reporter.url()
+                    + " (the port was taken meanwhile?); the job runs without it, see the log");
+        }
+        return new SpeedLayerRunner(job, reporter.url());
+    }
+
+    /** Where Flink's Prometheus reporter serves the MiniCluster's metrics (checkpoints, Kafka lag, the job's counters). */
+    public String metricsUrl() {
+        return metricsUrl;
     }
 
     @Override
