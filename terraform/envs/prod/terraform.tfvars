@@ -12,4 +12,5 @@ api_keys_secret_arn  = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:tra
 
 # Elastic's PrivateLink endpoint service for the region: copy it from Elastic's "AWS PrivateLink" page.
 elastic_privatelink_service_name = "com.amazonaws.vpce.eu-west-1.vpce-svc-00000000000000000"
+
 alarm_email = "tradewind-oncall@example.com"
