@@ -83,14 +83,14 @@ public final class PlatformConfigKeys {
             writtenFixed.add(key.name());
             if (!codeFixedKeys.contains(key.name())) {
                 findings.add(new Finding(key.file(), key.line(), "writes `" + key.name() + "`, which the code does "
-                        + "not read (not in PlatformKeys, and under none of its prefixes " + new TreeSet<>(codePrefixes)
+                        + "not read (not one of its keys, and under none of its prefixes " + new TreeSet<>(codePrefixes)
                         + ")"));
             }
         }
         for (String key : new TreeSet<>(codeFixedKeys)) {
             if (!writtenFixed.contains(key)) {
                 findings.add(new Finding(moduleFile, 1, "does not write `" + key + "`, which the code reads "
-                        + "(PlatformKeys); every fixed key is written, defaults included"));
+                        + "; every fixed key is written, defaults included"));
             }
         }
         return findings;
