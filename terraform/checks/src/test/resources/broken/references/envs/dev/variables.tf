@@ -1,0 +1,11 @@
+variable "region" {
+  type = string
+}
+
+variable "owner" {
+  type = string
+}
+
+variable "replicas" {
+  type = number
+}

@@ -1,0 +1,3 @@
+variable "bucket_prefix" {
+  type = string
+}

@@ -1,0 +1,3 @@
+variable "shop_api_key" {
+  type = string
+}

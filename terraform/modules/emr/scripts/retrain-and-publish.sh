@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# EMR step run by the retrain schedule: retrain as of today 00:00 UTC, then publish that version to HBase and
+# Elasticsearch. A retrain that finds another one holding the views root's lock (exit 3) is not a failure:
+# it says so and publishes nothing. Reports Tradewind/Retrain metrics, which the failure alarm watches.
+# Usage: retrain-and-publish.sh RELEASE_URI
+set -euo pipefail
+release_uri="$1"
+source "$(dirname "$0")/tradewind-env.sh"
+
+dir=/home/hadoop/tradewind/release
+mkdir -p "$dir"
+aws s3 cp --quiet --recursive "$release_uri/" "$dir/"
+
+lock_hours=$(prop retrain.lock-timeout | sed -E 's/^([0-9]+)h$/\1/')
+status=0
+flink run -t yarn-per-job -Dyarn.application.name=tradewind-retrain \
+  -c io.tradewind.batch.retrain.RetrainJob "$dir/tradewind-batch-layer-job.jar" \
+  --events "$(prop storage.master-dataset)" --out "$(prop storage.views)" \
+  --as-of "$(date -u +%Y-%m-%dT00:00:00Z)" --lock-timeout-hours "$lock_hours" || status=$?
+
+if (( status == 3 )); then
+  echo "another retrain holds the lock; nothing published"
+  exit 0
+fi
+if (( status != 0 )); then
+  put_metric Tradewind/Retrain RetrainFailed 1
+  exit "$status"
+fi
+
+java -cp "$dir/launcher/*" io.tradewind.infra.cli.TradewindCli publish \
+  --views "$(prop storage.views)" \
+  --hbase-zookeeper "$(prop hbase.zookeeper-quorum)" \
+  --elasticsearch "$(prop elasticsearch.url)" || { put_metric Tradewind/Retrain RetrainFailed 1; exit 1; }
+put_metric Tradewind/Retrain RetrainSucceeded 1
