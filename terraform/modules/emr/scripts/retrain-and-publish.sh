@@ -11,12 +11,10 @@ dir=/home/hadoop/tradewind/release
 mkdir -p "$dir"
 aws s3 cp --quiet --recursive "$release_uri/" "$dir/"
 
-lock_hours=$(prop retrain.lock-timeout | sed -E 's/^([0-9]+)h$/\1/')
 status=0
 flink run -t yarn-per-job -Dyarn.application.name=tradewind-retrain \
   -c io.tradewind.batch.retrain.RetrainJob "$dir/tradewind-batch-layer-job.jar" \
-  --events "$(prop storage.master-dataset)" --out "$(prop storage.views)" \
-  --as-of "$(date -u +%Y-%m-%dT00:00:00Z)" --lock-timeout-hours "$lock_hours" || status=$?
+  --config "$CONFIG_FILE" --as-of "$(date -u +%Y-%m-%dT00:00:00Z)" || status=$?
 
 if (( status == 3 )); then
   echo "another retrain holds the lock; nothing published"
@@ -27,8 +25,6 @@ if (( status != 0 )); then
   exit "$status"
 fi
 
-java -cp "$dir/launcher/*" io.tradewind.infra.cli.TradewindCli publish \
-  --views "$(prop storage.views)" \
-  --hbase-zookeeper "$(prop hbase.zookeeper-quorum)" \
-  --elasticsearch "$(prop elasticsearch.url)" || { put_metric Tradewind/Retrain RetrainFailed 1; exit 1; }
+java -cp "$dir/launcher/*" io.tradewind.infra.cli.TradewindCli publish --config "$CONFIG_FILE" \
+  || { put_metric Tradewind/Retrain RetrainFailed 1; exit 1; }
 put_metric Tradewind/Retrain RetrainSucceeded 1

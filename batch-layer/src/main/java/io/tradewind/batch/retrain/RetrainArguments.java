@@ -2,6 +2,11 @@ package io.tradewind.batch.retrain;
 
 import io.tradewind.core.event.BehaviourWeights;
 import io.tradewind.batch.retrain.metrics.RetrainMetricsFile;
+import io.tradewind.contracts.config.ConfigKey;
+import io.tradewind.contracts.config.PlatformConfig;
+import io.tradewind.contracts.config.PlatformKeys;
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +18,17 @@ import picocli.CommandLine.Option;
  * launcher mixes this in) and {@code flink run -c io.tradewind.batch.retrain.RetrainJob} (the job jar).
  */
 public final class RetrainArguments {
-    @Option(names = "--events", required = true, description = "Master data set URI (hdfs://… or file://…).")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Platform configuration file (docs/configuration.md; default: the file $TRADEWIND_CONFIG "
+                    + "names): storage.master-dataset, storage.views and retrain.lock-timeout; the options below win.")
+    Path config;
+
+    @Option(names = "--events", paramLabel = "URI",
+            description = "Master data set URI, hdfs://… or file://… (default: the configuration's storage.master-dataset).")
     String events;
 
-    @Option(names = "--out", required = true, description = "Batch-views root URI; a new version is added below it.")
+    @Option(names = "--out", paramLabel = "URI", description = "Batch-views root URI; a new version is added below it "
+            + "(default: the configuration's storage.views).")
     String out;
 
     @Option(names = "--as-of", required = true, converter = TimeArgument.class,
@@ -46,13 +58,14 @@ public final class RetrainArguments {
                     + "in items; default ${DEFAULT-VALUE}).")
     int maxModelItems;
 
-    @Option(names = "--lock-timeout-hours", defaultValue = "6",
-            description = "A retrain lock older than this is stale: its holder is presumed dead (default ${DEFAULT-VALUE}).")
-    double lockTimeoutHours;
+    @Option(names = "--lock-timeout", paramLabel = "DURATION",
+            description = "A retrain lock older than this is stale: its holder is presumed dead, e.g. 90m or 6h "
+                    + "(default: the configuration's retrain.lock-timeout, 6h).")
+    String lockTimeout;
 
     @Option(names = "--break-lock",
             description = "Remove a stale retrain lock (its holder's pid is gone on this host, or it is older than "
-                    + "--lock-timeout-hours) and go on; a live retrain's lock is never removed.")
+                    + "--lock-timeout) and go on; a live retrain's lock is never removed.")
     boolean breakLock;
 
     @Option(names = "--activate",
@@ -75,13 +88,37 @@ public final class RetrainArguments {
     }
 
     /** How this run shares the views root with other runs; an out-of-range value throws {@link IllegalArgumentException}. */
-    public SchedulingOptions toScheduling() {
-        return new SchedulingOptions(Duration.ofSeconds(Math.round(lockTimeoutHours * 3600)), breakLock, activate);
+    public SchedulingOptions toScheduling() throws IOException {
+        return new SchedulingOptions(configuration().duration(PlatformKeys.RETRAIN_LOCK_TIMEOUT), breakLock, activate);
     }
 
     /** The parsed values as options; an out-of-range value throws {@link IllegalArgumentException} naming it. */
-    public RetrainOptions toOptions() {
-        return new RetrainOptions(events, out, asOf, Duration.ofDays(windowDays), Duration.ofDays(holdoutDays),
-                segments, 50, parallelism, 42L, BehaviourWeights.parse(behaviourWeights), maxModelItems);
+    public RetrainOptions toOptions() throws IOException {
+        PlatformConfig configuration = configuration();
+        return new RetrainOptions(storage(events, configuration, PlatformKeys.STORAGE_MASTER_DATASET, "--events"),
+                storage(out, configuration, PlatformKeys.STORAGE_VIEWS, "--out"), asOf,
+                Duration.ofDays(windowDays), Duration.ofDays(holdoutDays), segments, 50, parallelism, 42L,
+                BehaviourWeights.parse(behaviourWeights), maxModelItems);
+    }
+
+    /**
+     * The option as given (a Hadoop path: with a scheme, or resolved against fs.defaultFS like any Hadoop path),
+     * else the configuration's key, which needs a scheme so a file means the same on every host.
+     */
+    private static String storage(String option, PlatformConfig configuration, ConfigKey key, String name) {
+        return option != null ? option : configuration.required(key, "retrain (or pass " + name + ")");
+    }
+
+    /** Hadoop's settings from the class path ({@code HADOOP_CONF_DIR}), with the configuration's hadoop.conf.* over them. */
+    public Configuration toHadoop() throws IOException {
+        Configuration hadoop = new Configuration();
+        configuration().passThrough(PlatformKeys.HADOOP_CONF).forEach(hadoop::set);
+        return hadoop;
+    }
+
+    /** The configuration file and environment, with this command line's --lock-timeout over them. */
+    PlatformConfig configuration() throws IOException {
+        return PlatformConfig.forProcess(config, System.getenv())
+                .withOption(PlatformKeys.RETRAIN_LOCK_TIMEOUT, lockTimeout, "--lock-timeout");
     }
 }

@@ -1,7 +1,6 @@
 package io.tradewind.batch.retrain;
 
 import io.tradewind.core.progress.ProgressListener;
-import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +37,7 @@ public final class RetrainJob {
             cli.usage(System.out);
             return;
         }
-        RetrainPipeline pipeline = new RetrainPipeline(new Configuration(), ProgressListener.NONE);
+        RetrainPipeline pipeline = new RetrainPipeline(job.arguments.toHadoop(), ProgressListener.NONE);
         RetrainPipeline.Result result = new MeteredRetrain(pipeline, job.arguments.toMetricsFile(), System.err)
                 .run(job.arguments.toOptions(), job.arguments.toScheduling());
         RetrainSummary.print(result, System.out);

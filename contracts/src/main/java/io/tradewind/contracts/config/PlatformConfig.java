@@ -49,6 +49,24 @@ public final class PlatformConfig {
         return new PlatformConfig(new LinkedHashMap<>());
     }
 
+    /**
+     * The file a process reads: {@code explicit} (its {@code --config} option, or null), else the file
+     * {@value #FILE_VARIABLE} names, else none.
+     */
+    public static Optional<Path> fileFor(Path explicit, Map<String, String> environment) {
+        if (explicit != null) {
+            return Optional.of(explicit);
+        }
+        String named = environment.get(FILE_VARIABLE);
+        return named == null || named.isBlank() ? Optional.empty() : Optional.of(Path.of(named.strip()));
+    }
+
+    /** Defaults, then the file {@link #fileFor} picks if any, then the environment's {@code TRADEWIND_…} variables. */
+    public static PlatformConfig forProcess(Path explicit, Map<String, String> environment) throws IOException {
+        Optional<Path> file = fileFor(explicit, environment);
+        return file.isPresent() ? load(file.get(), environment) : fromEnvironment(environment);
+    }
+
     /** Defaults, then {@code file}, then the environment's {@code TRADEWIND_…} variables. */
     public static PlatformConfig load(Path file, Map<String, String> environment) throws IOException {
         Properties properties = new Properties();
@@ -104,6 +122,11 @@ public final class PlatformConfig {
     /** This configuration with {@code key} set to {@code value} (a command-line option, or a process's own endpoint). */
     public PlatformConfig with(ConfigKey key, String value, String origin) {
         return with(key.name(), value, origin);
+    }
+
+    /** A command-line option over the key: {@link #with} when the option was given ({@code value} not null), else this. */
+    public PlatformConfig withOption(ConfigKey key, String value, String option) {
+        return value == null ? this : with(key, value, option);
     }
 
     /** As {@link #with(ConfigKey, String, String)}, for a full name under a pass-through prefix too. */

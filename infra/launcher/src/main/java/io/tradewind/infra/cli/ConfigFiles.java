@@ -4,6 +4,7 @@ import io.tradewind.contracts.config.PlatformConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Which platform configuration a command runs with: {@code --config FILE}, else the file {@code TRADEWIND_CONFIG}
@@ -32,13 +33,9 @@ final class ConfigFiles {
 
     /** The file {@link #resolve} reads, or null when it reads none. */
     static Path chosen(Path explicit, boolean findRunningStack) {
-        if (explicit != null) {
-            return explicit;
-        }
-        String named = System.getenv(PlatformConfig.FILE_VARIABLE);
-        if (named != null && !named.isBlank()) {
-            return Path.of(named);
-        }
-        return findRunningStack && Files.isRegularFile(runningStack()) ? runningStack() : null;
+        return PlatformConfig.fileFor(explicit, System.getenv())
+                .or(() -> findRunningStack && Files.isRegularFile(runningStack()) ? Optional.of(runningStack())
+                        : Optional.empty())
+                .orElse(null);
     }
 }

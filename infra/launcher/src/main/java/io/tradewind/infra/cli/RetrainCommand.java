@@ -33,14 +33,16 @@ final class RetrainCommand implements Callable<Integer> {
         RetrainOptions options;
         SchedulingOptions scheduling;
         Optional<RetrainMetricsFile> metricsFile;
+        Configuration hadoop;
         try {
             options = arguments.toOptions();
             scheduling = arguments.toScheduling();
             metricsFile = arguments.toMetricsFile();
+            hadoop = arguments.toHadoop();
         } catch (IllegalArgumentException badOption) {
             throw new ParameterException(spec.commandLine(), badOption.getMessage()); // a usage error: exit 2
         }
-        RetrainPipeline pipeline = new RetrainPipeline(new Configuration(), new ConsoleProgress());
+        RetrainPipeline pipeline = new RetrainPipeline(hadoop, new ConsoleProgress());
         RetrainPipeline.Result result = new MeteredRetrain(pipeline, metricsFile, System.err)
                 .run(options, scheduling);
         RetrainSummary.print(result, System.out);

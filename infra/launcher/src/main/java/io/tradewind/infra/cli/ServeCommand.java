@@ -91,19 +91,12 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The configuration with this command's options over it. */
     private PlatformConfig withOptions(PlatformConfig platform) {
-        String[][] options = {
-                {PlatformKeys.HBASE_ZOOKEEPER_QUORUM.name(), zookeeper, "--hbase-zookeeper"},
-                {PlatformKeys.ELASTICSEARCH_URL.name(), elasticsearch, "--elasticsearch"},
-                {PlatformKeys.KAFKA_BOOTSTRAP_SERVERS.name(), kafka, "--kafka"},
-                {PlatformKeys.STORAGE_VIEWS.name(), views, "--views"},
-                {PlatformKeys.STORAGE_MASTER_DATASET.name(), events, "--events"},
-                {PlatformKeys.API_PORT.name(), port == null ? null : port.toString(), "--port"}};
-        for (String[] o : options) {
-            if (o[1] != null) {
-                platform = platform.with(o[0], o[1], o[2]);
-            }
-        }
-        return platform;
+        return platform.withOption(PlatformKeys.HBASE_ZOOKEEPER_QUORUM, zookeeper, "--hbase-zookeeper")
+                .withOption(PlatformKeys.ELASTICSEARCH_URL, elasticsearch, "--elasticsearch")
+                .withOption(PlatformKeys.KAFKA_BOOTSTRAP_SERVERS, kafka, "--kafka")
+                .withOption(PlatformKeys.STORAGE_VIEWS, views, "--views")
+                .withOption(PlatformKeys.STORAGE_MASTER_DATASET, events, "--events")
+                .withOption(PlatformKeys.API_PORT, port == null ? null : port.toString(), "--port");
     }
 
     private static boolean namesStores(PlatformConfig platform) {

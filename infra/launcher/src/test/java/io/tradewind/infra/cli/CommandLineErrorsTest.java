@@ -153,6 +153,35 @@ class CommandLineErrorsTest {
         assertFalse(Files.exists(views.resolve("_retrain.lock")), "released after the failure");
     }
 
+    @Test
+    void retrainTakesItsStorageAndLockTimeoutFromTheConfigurationFileWithOptionsOverIt() throws Exception {
+        String events = Files.createDirectories(dir.resolve("events")).toUri().toString();
+        Path views = Files.createDirectories(dir.resolve("views"));
+        Path config = dir.resolve("tradewind.properties");
+        Files.writeString(config, "storage.master-dataset=" + events + "\nstorage.views=" + views.toUri()
+                + "\nretrain.lock-timeout=1h\n");
+        // pid 1 is alive on every host, so only the lock's age can make it stale.
+        writeLock(views, 1, java.time.Instant.now().minus(java.time.Duration.ofHours(2)).toString());
+
+        Outcome byFile = run("retrain", "--config", config.toString(), "--as-of", "2011-12-01");
+        assertEquals(TradewindCli.EXIT_LOCKED, byFile.exitCode(), byFile.err());
+        assertTrue(byFile.err().contains("older than the lock timeout of 1 h"), "the file's timeout: " + byFile.err());
+
+        Outcome byOption = run("retrain", "--config", config.toString(), "--as-of", "2011-12-01", "--lock-timeout", "3h");
+        assertEquals(TradewindCli.EXIT_LOCKED, byOption.exitCode(), byOption.err());
+        assertTrue(byOption.err().contains("are locked by another retrain"), "young under 3 h: " + byOption.err());
+
+        Files.writeString(config, "storage.master-dataset=" + events + "\n");
+        Outcome noViews = run("retrain", "--config", config.toString(), "--as-of", "2011-12-01");
+        assertEquals(2, noViews.exitCode(), noViews.err());
+        assertTrue(noViews.err().contains("storage.views is not set: retrain (or pass --out) needs it"), noViews.err());
+
+        Files.writeString(config, "retrain.lock-timeout=6 hours\n");
+        Outcome badValue = run("retrain", "--config", config.toString(), "--as-of", "2011-12-01");
+        assertEquals(2, badValue.exitCode(), badValue.err());
+        assertTrue(badValue.err().contains("retrain.lock-timeout (" + config + ")"), badValue.err());
+    }
+
     private static void writeLock(Path views, long pid, String since) throws java.io.IOException {
         Files.writeString(views.resolve("_retrain.lock"), "{\"id\":\"other\",\"host\":\""
                 + java.net.InetAddress.getLocalHost().getHostName() + "\",\"pid\":" + pid + ",\"user\":\"ops\","
