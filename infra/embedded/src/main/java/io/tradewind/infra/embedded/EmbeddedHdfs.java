@@ -48,8 +48,19 @@ public final class EmbeddedHdfs implements AutoCloseable {
         return cluster.getConfiguration(0);
     }
 
+    /** Stops HDFS; its folder is deleted when this JVM exits (MiniDFSCluster's way, right for tests). */
     @Override
     public void close() {
         cluster.shutdown();
+    }
+
+    /**
+     * Stops HDFS and keeps its folder, so a later {@code start(baseDir, false)} serves the same files: the DataNode
+     * first, then the NameNode, which writes its edit log out as it stops. ({@link #close()} would have the JVM
+     * delete the folder on exit.)
+     */
+    public void closeKeepingData() {
+        cluster.shutdownDataNodes();
+        cluster.shutdownNameNodes();
     }
 }

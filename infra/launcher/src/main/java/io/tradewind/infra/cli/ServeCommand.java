@@ -2,6 +2,7 @@ package io.tradewind.infra.cli;
 
 import io.tradewind.contracts.config.PlatformConfig;
 import io.tradewind.contracts.config.PlatformKeys;
+import io.tradewind.contracts.views.ViewStore;
 import io.tradewind.infra.embedded.EmbeddedHdfs;
 import io.tradewind.infra.serve.EmbeddedServingStores;
 import io.tradewind.infra.serve.ServingSession;
@@ -10,6 +11,7 @@ import io.tradewind.infra.serve.StoreEndpoints;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
@@ -49,6 +51,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--work-dir", description = "Where embedded stores keep their files (default: target/serve).")
     Path workDir;
 
+    @Option(names = "--stop-file", hidden = true,
+            description = "Stop cleanly when this file appears (./tradewind local down writes it).")
+    Path stopFile;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
@@ -81,11 +87,16 @@ final class ServeCommand implements Callable<Integer> {
         String viewsUri = views != null ? views : hdfs.uri() + "/tradewind/views";
         StoreEndpoints endpoints = stores.endpoints(hdfs.uri(), viewsUri, eventsUri);
         List<String> newKeys = ServingSession.ensureKeys(keys);
-        ServingSession session = ServingSession.start(endpoints.applyTo(platform), hdfs.configuration(), views, keys,
+        // The embedded HBase and Elasticsearch start empty: what HDFS kept from the last run is published again.
+        String publish = views != null || new ViewStore(viewsUri, hdfs.configuration()).current().isPresent()
+                ? viewsUri : null;
+        ServingSession session = ServingSession.start(endpoints.applyTo(platform), hdfs.configuration(), publish, keys,
                 ConfigFiles.runningStack(), new ConsoleProgress(), out);
         SpeedLayerRunner speed = SpeedLayerRunner.start(endpoints, hdfs.configuration(), out);
         session.printHowToUse(newKeys, keys, List.of(), null, out);
-        session.serveUntilStopped(out, speed, session, stores, hdfs);
+        // The API first, so no event arrives while the speed layer archives the last ones.
+        session.serveUntilStopped(out, stopFile, session, () -> speed.stopGracefully(Duration.ofMinutes(2), out),
+                stores, hdfs::closeKeepingData);
         return 0;
     }
 

@@ -139,17 +139,45 @@ public final class ServingSession implements AutoCloseable {
      * then the stores), so HBase flushes and Elasticsearch's child process ends with the JVM.
      */
     public void serveUntilStopped(PrintStream out, AutoCloseable... resources) throws InterruptedException {
+        serveUntilStopped(out, null, resources);
+    }
+
+    /**
+     * Serves until Ctrl+C, or until {@code stopFile} (if not null) appears, which is how {@code ./tradewind local down}
+     * asks a background stack to stop; then closes {@code resources} in order. A stop by file closes them on this
+     * thread, before the JVM's own shutdown hooks close the file systems under them.
+     */
+    public void serveUntilStopped(PrintStream out, Path stopFile, AutoCloseable... resources)
+            throws InterruptedException {
         out.println("Serving; press Ctrl+C to stop.");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (AutoCloseable r : resources) {
-                try {
-                    r.close();
-                } catch (Exception e) {
-                    System.err.println("while stopping: " + e.getMessage());
-                }
+        Thread onCtrlC = new Thread(() -> closeAll(resources), "tradewind-stop");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        if (stopFile == null) {
+            Thread.currentThread().join();
+            return;
+        }
+        while (!Files.exists(stopFile)) {
+            Thread.sleep(500);
+        }
+        out.println("Stop requested (" + stopFile + ") ...");
+        Runtime.getRuntime().removeShutdownHook(onCtrlC);
+        closeAll(resources);
+        try {
+            Files.deleteIfExists(stopFile);
+        } catch (IOException e) {
+            out.println("could not remove " + stopFile + ": " + e.getMessage());
+        }
+        out.println("Stopped.");
+    }
+
+    private static void closeAll(AutoCloseable... resources) {
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e.getMessage());
             }
-        }, "tradewind-stop"));
-        Thread.currentThread().join();
+        }
     }
 
     @Override
