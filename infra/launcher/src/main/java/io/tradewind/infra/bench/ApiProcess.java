@@ -1,17 +1,15 @@
 package io.tradewind.infra.bench;
 
+import io.tradewind.infra.local.ChildJvm;
 import io.tradewind.infra.serve.StoreEndpoints;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -47,22 +45,9 @@ final class ApiProcess implements AutoCloseable {
         Path log = home.resolve("api.log");
         Path libraryLog = home.resolve("api-library.log");
         Files.deleteIfExists(libraryLog);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        jvmOptions.stream().filter(o -> !o.isBlank()).forEach(command::add);
-        // The module openings Hadoop and HBase need, as this JVM was given them by the launcher script.
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--add-") || arg.equals("-Djava.awt.headless=true")) {
-                command.add(arg);
-            }
-        }
-        command.add("-Dtradewind.home=" + home);
-        command.add("-Dtradewind.log.file=" + libraryLog);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("io.tradewind.infra.cli.TradewindCli");
-        command.addAll(List.of("serve", "--port", String.valueOf(port), "--hbase-zookeeper", stores.zookeeper(),
-                "--elasticsearch", stores.elasticsearch(), "--kafka", stores.kafka()));
+        List<String> command = ChildJvm.command(jvmOptions, home, libraryLog, List.of("serve", "--port",
+                String.valueOf(port), "--hbase-zookeeper", stores.zookeeper(), "--elasticsearch", stores.elasticsearch(),
+                "--kafka", stores.kafka()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ApiProcess api = new ApiProcess(process, log, "http://127.0.0.1:" + port);
         try {
@@ -105,9 +90,7 @@ final class ApiProcess implements AutoCloseable {
     }
 
     private String tail() throws IOException {
-        // Decoded leniently: an odd byte in the child's output must not hide why it failed.
-        List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        return ChildJvm.tail(log, 30);
     }
 
     private static void sleep(long millis) {

@@ -53,7 +53,7 @@ import org.junit.jupiter.api.Test;
  * out of {@code GET /v1/users/{id}/recommendations}. The batch side is a real import and retrain of a small shop.
  * The demo's live replay runs on the same stack.
  */
-class EventWalkTest {
+public class EventWalkTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -251,7 +251,7 @@ class EventWalkTest {
      * 60 customers, each loyal to one of three product families (items 21000-21005, 21010-21015, 21020-21025), buying
      * a few items of it every month of 2011, so item neighbours stay within a family.
      */
-    static String familyShop() {
+    public static String familyShop() {
         List<String> lines = new ArrayList<>();
         Random random = new Random(11);
         int invoice = 550000;
