@@ -1,58 +1,125 @@
 package io.tradewind.speed;
 
-import io.tradewind.contracts.catalogue.CatalogueFields;
-import io.tradewind.contracts.hbase.HBaseStoreSettings;
+import static io.tradewind.contracts.config.PlatformKeys.ELASTICSEARCH_CATALOGUE_ALIAS;
+import static io.tradewind.contracts.config.PlatformKeys.ELASTICSEARCH_URL;
+import static io.tradewind.contracts.config.PlatformKeys.HADOOP_CONF;
+import static io.tradewind.contracts.config.PlatformKeys.HBASE_CONF;
+import static io.tradewind.contracts.config.PlatformKeys.HBASE_NAMESPACE;
+import static io.tradewind.contracts.config.PlatformKeys.HBASE_ZNODE_PARENT;
+import static io.tradewind.contracts.config.PlatformKeys.HBASE_ZOOKEEPER_QUORUM;
+import static io.tradewind.contracts.config.PlatformKeys.KAFKA_BOOTSTRAP_SERVERS;
+import static io.tradewind.contracts.config.PlatformKeys.KAFKA_CONF;
+import static io.tradewind.contracts.config.PlatformKeys.KAFKA_CONSUMER_GROUP;
+import static io.tradewind.contracts.config.PlatformKeys.KAFKA_DEAD_LETTER_TOPIC;
+import static io.tradewind.contracts.config.PlatformKeys.KAFKA_EVENTS_TOPIC;
+import static io.tradewind.contracts.config.PlatformKeys.SPEED_CHECKPOINT_INTERVAL;
+import static io.tradewind.contracts.config.PlatformKeys.SPEED_PARALLELISM;
+import static io.tradewind.contracts.config.PlatformKeys.SPEED_TRENDING_LATENESS;
+import static io.tradewind.contracts.config.PlatformKeys.SPEED_TRENDING_SLIDE;
+import static io.tradewind.contracts.config.PlatformKeys.SPEED_TRENDING_WINDOW;
+import static io.tradewind.contracts.config.PlatformKeys.SPEED_VERSION_CHECK_INTERVAL;
+import static io.tradewind.contracts.config.PlatformKeys.STORAGE_MASTER_DATASET;
+import static io.tradewind.contracts.config.PlatformKeys.STORAGE_VIEWS;
+import static java.util.Map.entry;
+
+import io.tradewind.contracts.config.ConfigException;
+import io.tradewind.contracts.config.ConfigKey;
+import io.tradewind.contracts.config.PlatformConfig;
+import io.tradewind.contracts.hbase.HBaseClientSettings;
 import io.tradewind.speed.trending.TrendingSettings;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * The speed layer's command line, as {@code flink run … tradewind-speed-layer-…-job.jar} passes it to
- * {@link SpeedLayerJob#main}: endpoints, topics and tuning, turned into one {@link SpeedLayerSettings}.
+ * {@link SpeedLayerJob#main}, turned into one {@link SpeedLayerSettings}. The settings are the platform
+ * configuration's ({@code docs/configuration.md}): the file {@code --config} names, else the one
+ * {@code $TRADEWIND_CONFIG} names, else none; the keys' {@code TRADEWIND_…} environment variables over it; each
+ * option given over the key it sets ({@code KEYS}); the key's default ({@code PlatformKeys}) for the rest.
  * Hadoop settings not given here come from the cluster's class path ({@code HADOOP_CONF_DIR}), as for any Flink job.
  */
 @Command(name = "SpeedLayerJob", sortOptions = false,
-        description = "Run the speed layer: archive Kafka events to the master data set, dead-letter the refused ones "
-                + "and keep users' real-time lists in HBase.")
+        description = {"Run the speed layer: archive Kafka events to the master data set, dead-letter the refused ones "
+                + "and keep users' real-time lists in HBase.",
+                "Settings come from the platform configuration file (--config FILE, else $TRADEWIND_CONFIG; keys in "
+                        + "docs/configuration.md), the keys' TRADEWIND_* environment variables over it, and each option "
+                        + "below over the key it names."})
 public final class SpeedLayerArguments {
+    /** Who needs the required keys, in the error when one is not set. */
+    static final String NEEDED_BY = "the speed layer";
+
+    /** The keys the job cannot run without, in the order their absence is reported. */
+    private static final List<ConfigKey> REQUIRED =
+            List.of(KAFKA_BOOTSTRAP_SERVERS, STORAGE_MASTER_DATASET, STORAGE_VIEWS, HBASE_ZOOKEEPER_QUORUM);
+
+    /** The key each option sets; a {@code KEY=VALUE} option sets {@code KEY} under a pass-through prefix. */
+    static final Map<String, ConfigKey> KEYS = Map.ofEntries(
+            entry("--kafka", KAFKA_BOOTSTRAP_SERVERS),
+            entry("--kafka-property", KAFKA_CONF),
+            entry("--events-topic", KAFKA_EVENTS_TOPIC),
+            entry("--dead-letter-topic", KAFKA_DEAD_LETTER_TOPIC),
+            entry("--group", KAFKA_CONSUMER_GROUP),
+            entry("--master-dataset", STORAGE_MASTER_DATASET),
+            entry("--views", STORAGE_VIEWS),
+            entry("--hadoop-conf", HADOOP_CONF),
+            entry("--hbase-zookeeper", HBASE_ZOOKEEPER_QUORUM),
+            entry("--hbase-znode-parent", HBASE_ZNODE_PARENT),
+            entry("--hbase-conf", HBASE_CONF),
+            entry("--namespace", HBASE_NAMESPACE),
+            entry("--checkpoint-interval", SPEED_CHECKPOINT_INTERVAL),
+            entry("--version-check-interval", SPEED_VERSION_CHECK_INTERVAL),
+            entry("--parallelism", SPEED_PARALLELISM),
+            entry("--catalogue", ELASTICSEARCH_URL),
+            entry("--catalogue-alias", ELASTICSEARCH_CATALOGUE_ALIAS),
+            entry("--trending-window", SPEED_TRENDING_WINDOW),
+            entry("--trending-slide", SPEED_TRENDING_SLIDE),
+            entry("--trending-lateness", SPEED_TRENDING_LATENESS));
+
+    private final Map<String, String> environment;
+
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--kafka", required = true, paramLabel = "HOST:PORT[,…]", description = "Kafka bootstrap servers.")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Platform configuration file (default: the file $TRADEWIND_CONFIG names, else none).")
+    Path config;
+
+    @Option(names = "--kafka", paramLabel = "HOST:PORT[,…]", description = "Kafka bootstrap servers.")
     String kafka;
 
     @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
             description = "A Kafka client setting for the source and the dead-letter producer (TLS, SASL, …); repeatable.")
     Map<String, String> kafkaProperties = new LinkedHashMap<>();
 
-    @Option(names = "--events-topic", defaultValue = SpeedLayerSettings.DEFAULT_EVENTS_TOPIC,
-            description = "Topic of the behaviour events, keyed by user id (default ${DEFAULT-VALUE}).")
+    @Option(names = "--events-topic", paramLabel = "TOPIC", description = "Topic of the behaviour events, keyed by user id.")
     String eventsTopic;
 
-    @Option(names = "--dead-letter-topic", defaultValue = SpeedLayerSettings.DEFAULT_DEAD_LETTER_TOPIC,
-            description = "Topic the refused records go to, with the reason (default ${DEFAULT-VALUE}).")
+    @Option(names = "--dead-letter-topic", paramLabel = "TOPIC",
+            description = "Topic the refused records go to, with the reason.")
     String deadLetterTopic;
 
-    @Option(names = "--group", defaultValue = SpeedLayerSettings.DEFAULT_CONSUMER_GROUP,
-            description = "Kafka consumer group; also names the dead-letter transactions (default ${DEFAULT-VALUE}).")
+    @Option(names = "--group", paramLabel = "GROUP",
+            description = "Kafka consumer group; also names the dead-letter transactions.")
     String group;
 
-    @Option(names = "--master-dataset", required = true, paramLabel = "URI",
+    @Option(names = "--master-dataset", paramLabel = "URI",
             description = "Master data set the events are archived to (hdfs://… or file://…).")
     String masterDataset;
 
-    @Option(names = "--views", required = true, paramLabel = "URI",
+    @Option(names = "--views", paramLabel = "URI",
             description = "Batch-views root; the active version's model is the incremental model's teacher.")
     String views;
 
@@ -60,142 +127,192 @@ public final class SpeedLayerArguments {
             description = "A Hadoop client setting on top of the class path's (HADOOP_CONF_DIR); repeatable.")
     Map<String, String> hadoopConf = new LinkedHashMap<>();
 
-    @Option(names = "--hbase-zookeeper", required = true, paramLabel = "HOST:PORT[,…]",
-            description = "HBase's ZooKeeper quorum.")
+    @Option(names = "--hbase-zookeeper", paramLabel = "HOST:PORT[,…]", description = "HBase's ZooKeeper quorum.")
     String hbaseZookeeper;
 
-    @Option(names = "--hbase-znode-parent", paramLabel = "PATH", description = "HBase's parent znode (default /hbase).")
+    @Option(names = "--hbase-znode-parent", paramLabel = "PATH", description = "HBase's parent znode.")
     String hbaseZnodeParent;
 
     @Option(names = "--hbase-conf", paramLabel = "KEY=VALUE", description = "An HBase client setting; repeatable.")
     Map<String, String> hbaseConf = new LinkedHashMap<>();
 
-    @Option(names = "--namespace", defaultValue = HBaseStoreSettings.DEFAULT_NAMESPACE,
-            description = "HBase namespace of the serving tables (default ${DEFAULT-VALUE}).")
+    @Option(names = "--namespace", paramLabel = "NAMESPACE", description = "HBase namespace of the serving tables.")
     String namespace;
 
-    @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DurationArgument.class,
-            paramLabel = "DURATION",
-            description = "How often state, offsets and archive files commit: the archive's freshness (default ${DEFAULT-VALUE}).")
-    Duration checkpointInterval;
+    @Option(names = "--checkpoint-interval", paramLabel = "DURATION",
+            description = "How often state, offsets and archive files commit: the archive's freshness.")
+    String checkpointInterval;
 
-    @Option(names = "--version-check-interval", defaultValue = "30s", converter = DurationArgument.class,
-            paramLabel = "DURATION", description = "How often the active batch version is checked (default ${DEFAULT-VALUE}).")
-    Duration versionCheckInterval;
+    @Option(names = "--version-check-interval", paramLabel = "DURATION",
+            description = "How often the active batch version is checked.")
+    String versionCheckInterval;
 
-    @Option(names = "--parallelism", defaultValue = "2", description = "Parallel instances of every operator (default ${DEFAULT-VALUE}).")
-    int parallelism;
+    @Option(names = "--parallelism", paramLabel = "N", description = "Parallel instances of every operator.")
+    String parallelism;
 
     @Option(names = "--catalogue", paramLabel = "URL[,…]",
-            description = "Elasticsearch the catalogue's trending fields are written to; without it trends are counted, not published.")
+            description = "Elasticsearch the catalogue's trending fields are written to; without a URL trends are counted, not published.")
     String catalogue;
 
-    @Option(names = "--catalogue-alias", defaultValue = CatalogueFields.DEFAULT_ALIAS,
-            description = "The alias the API searches (default ${DEFAULT-VALUE}).")
+    @Option(names = "--catalogue-alias", paramLabel = "ALIAS", description = "The alias the API searches.")
     String catalogueAlias;
 
-    @Option(names = "--trending-window", defaultValue = "1h", converter = DurationArgument.class, paramLabel = "DURATION",
-            description = "Event-time window products trend over (default ${DEFAULT-VALUE}).")
-    Duration trendingWindow;
+    @Option(names = "--trending-window", paramLabel = "DURATION", description = "Event-time window products trend over.")
+    String trendingWindow;
 
-    @Option(names = "--trending-slide", defaultValue = "15m", converter = DurationArgument.class, paramLabel = "DURATION",
-            description = "How often a window closes and the board is republished; divides the window (default ${DEFAULT-VALUE}).")
-    Duration trendingSlide;
+    @Option(names = "--trending-slide", paramLabel = "DURATION",
+            description = "How often a window closes and the board is republished; divides the window.")
+    String trendingSlide;
 
-    @Option(names = "--trending-lateness", defaultValue = "1m", converter = DurationArgument.class, paramLabel = "DURATION",
-            description = "How far out of order events may arrive and still count in trends (default ${DEFAULT-VALUE}).")
-    Duration trendingLateness;
+    @Option(names = "--trending-lateness", paramLabel = "DURATION",
+            description = "How far out of order events may arrive and still count in trends.")
+    String trendingLateness;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
-    /** The parsed values as settings; a value out of range throws a {@link ParameterException} naming the option. */
-    public SpeedLayerSettings toSettings() {
-        if (kafkaProperties.containsKey("bootstrap.servers")) {
-            throw wrong("set the brokers with --kafka, not --kafka-property bootstrap.servers");
-        }
-        if (parallelism < 1) {
-            throw wrong("--parallelism must be at least 1, got " + parallelism);
-        }
-        for (var interval : Map.of("--checkpoint-interval", checkpointInterval,
-                "--version-check-interval", versionCheckInterval).entrySet()) {
-            if (interval.getValue().isZero() || interval.getValue().isNegative()) {
-                throw wrong(interval.getKey() + " must be positive, got " + interval.getValue());
-            }
-        }
-        TrendingSettings trending;
-        try {
-            trending = TrendingSettings.defaults().publishingTo(catalogue, catalogueAlias)
-                    .withWindows(trendingWindow, trendingSlide, trendingLateness);
-        } catch (IllegalArgumentException e) {
-            throw wrong(e.getMessage());
-        }
-        return SpeedLayerSettings.defaults(kafka, masterDataset, views)
-                .withKafkaProperties(kafkaProperties)
-                .withTopics(eventsTopic, deadLetterTopic, group)
-                .withHadoop(hadoopConf)
-                .withHbase(hbaseSettings(), namespace)
-                .withCheckpointInterval(checkpointInterval)
-                .withVersionCheckInterval(versionCheckInterval)
-                .withParallelism(parallelism)
-                .withTrending(trending);
+    /**
+     * @param environment the process's environment ({@code System.getenv()} in the job): {@code TRADEWIND_CONFIG}
+     *                    and the keys' {@code TRADEWIND_…} variables are read from it
+     */
+    public SpeedLayerArguments(Map<String, String> environment) {
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
     }
 
     /**
-     * {@code --hbase-zookeeper host:port} as HBase's quorum and client port; several servers go into the quorum as
-     * they are ({@code host1:2181,host2:2181}, which HBase accepts). {@code --hbase-conf} entries win.
+     * A command line for these arguments whose help says, after each option's description, the key the option sets
+     * and that key's default, both from {@code PlatformKeys}.
      */
-    private Map<String, String> hbaseSettings() {
-        Map<String, String> out = new LinkedHashMap<>();
-        String quorum = hbaseZookeeper.strip();
-        int colon = quorum.lastIndexOf(':');
-        if (quorum.isEmpty() || quorum.endsWith(":") || quorum.startsWith(":")) {
-            throw wrong("--hbase-zookeeper takes HOST:PORT[,HOST:PORT…], got '" + hbaseZookeeper + "'");
-        }
-        if (!quorum.contains(",") && colon > 0) {
-            String port = quorum.substring(colon + 1);
-            if (!port.chars().allMatch(Character::isDigit)) {
-                throw wrong("--hbase-zookeeper: '" + port + "' is not a port");
+    public CommandLine commandLine() {
+        CommandLine cli = new CommandLine(this);
+        CommandSpec command = cli.getCommandSpec();
+        for (OptionSpec option : List.copyOf(command.options())) { // all of them, re-added in order
+            command.remove(option);
+            ConfigKey key = KEYS.get(option.longestName());
+            if (key != null) { // the key on a line of its own, so its name is not wrapped
+                List<String> lines = new ArrayList<>(List.of(option.description()));
+                lines.add(keyNote(key));
+                option = option.toBuilder().description(lines.toArray(String[]::new)).build();
             }
-            out.put("hbase.zookeeper.quorum", quorum.substring(0, colon));
-            out.put("hbase.zookeeper.property.clientPort", port);
-        } else {
-            out.put("hbase.zookeeper.quorum", quorum);
+            command.addOption(option);
         }
-        if (hbaseZnodeParent != null) {
-            out.put("zookeeper.znode.parent", hbaseZnodeParent);
+        return cli;
+    }
+
+    private static String keyNote(ConfigKey key) {
+        if (key.isPrefix()) {
+            return "Overrides " + key.name() + "KEY.";
         }
-        out.putAll(hbaseConf);
-        return out;
+        return "Overrides " + key.name() + (key.defaultValue() != null ? " (default " + key.defaultValue() + ")."
+                : REQUIRED.contains(key) ? " (required)." : ".");
+    }
+
+    /**
+     * The parsed values as settings; a configuration that cannot be used (a file missing or naming an unknown key,
+     * a value of the wrong type, a required key nobody set, …) throws a {@link ParameterException} saying which key,
+     * and where its value came from.
+     */
+    public SpeedLayerSettings toSettings() {
+        PlatformConfig c = configuration();
+        try {
+            return settings(c);
+        } catch (ConfigException e) {
+            throw wrong(e.getMessage());
+        }
+    }
+
+    /** The file's, the environment's and the options' settings, in that order of precedence from lowest. */
+    PlatformConfig configuration() {
+        if (kafkaProperties.containsKey("bootstrap.servers")) {
+            throw wrong("set the brokers with --kafka, not --kafka-property bootstrap.servers");
+        }
+        Path file = file();
+        PlatformConfig c;
+        try {
+            c = file == null ? PlatformConfig.fromEnvironment(environment) : PlatformConfig.load(file, environment);
+            for (OptionSpec option : spec.options()) {
+                ConfigKey key = KEYS.get(option.longestName());
+                Object value = option.getValue();
+                if (key == null || value == null) {
+                    continue;
+                }
+                if (key.isPrefix()) {
+                    for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                        c = c.with(key.name() + e.getKey(), (String) e.getValue(), option.longestName());
+                    }
+                } else {
+                    c = c.with(key, (String) value, option.longestName());
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw wrong("configuration file not found: " + file + " (named by " + fileOrigin() + ")");
+        } catch (IOException e) {
+            throw wrong("cannot read the configuration file " + file + " (named by " + fileOrigin() + "): " + e);
+        } catch (ConfigException e) {
+            throw wrong(e.getMessage());
+        }
+        if (c.passThrough(KAFKA_CONF).containsKey("bootstrap.servers")) {
+            throw wrong("set the brokers with kafka.bootstrap-servers, not kafka.conf.bootstrap.servers (in " + file + ")");
+        }
+        List<String> missing = new ArrayList<>();
+        for (ConfigKey key : REQUIRED) {
+            try {
+                c.required(key, NEEDED_BY);
+            } catch (ConfigException e) {
+                missing.add(e.getMessage() + ", or pass " + optionOf(key));
+            }
+        }
+        if (!missing.isEmpty()) {
+            missing.add(file == null
+                    ? "(no configuration file was read: name one with --config FILE or $" + PlatformConfig.FILE_VARIABLE + ")"
+                    : "(configuration file " + file + ", named by " + fileOrigin() + ")");
+            throw wrong(String.join("\n", missing));
+        }
+        return c;
+    }
+
+    /** {@code --config}, else the file {@code TRADEWIND_CONFIG} names, else null. */
+    private Path file() {
+        return PlatformConfig.fileFor(config, environment).orElse(null);
+    }
+
+    private String fileOrigin() {
+        return config != null ? "--config" : PlatformConfig.FILE_VARIABLE;
+    }
+
+    private static SpeedLayerSettings settings(PlatformConfig c) {
+        TrendingSettings trending;
+        try {
+            trending = TrendingSettings.defaults()
+                    .publishingTo(c.text(ELASTICSEARCH_URL).orElse(null), c.text(ELASTICSEARCH_CATALOGUE_ALIAS).orElseThrow())
+                    .withWindows(c.duration(SPEED_TRENDING_WINDOW), c.duration(SPEED_TRENDING_SLIDE),
+                            c.duration(SPEED_TRENDING_LATENESS));
+        } catch (ConfigException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage() + " (" + SPEED_TRENDING_WINDOW.name() + " from "
+                    + c.origin(SPEED_TRENDING_WINDOW) + ", " + SPEED_TRENDING_SLIDE.name() + " from "
+                    + c.origin(SPEED_TRENDING_SLIDE) + ")");
+        }
+        return SpeedLayerSettings.defaults(c.required(KAFKA_BOOTSTRAP_SERVERS, NEEDED_BY),
+                        c.required(STORAGE_MASTER_DATASET, NEEDED_BY), c.required(STORAGE_VIEWS, NEEDED_BY))
+                .withKafkaProperties(c.passThrough(KAFKA_CONF))
+                .withTopics(c.text(KAFKA_EVENTS_TOPIC).orElseThrow(), c.text(KAFKA_DEAD_LETTER_TOPIC).orElseThrow(),
+                        c.text(KAFKA_CONSUMER_GROUP).orElseThrow())
+                .withHadoop(c.passThrough(HADOOP_CONF))
+                .withHbase(HBaseClientSettings.from(c, NEEDED_BY), c.text(HBASE_NAMESPACE).orElseThrow())
+                .withCheckpointInterval(c.duration(SPEED_CHECKPOINT_INTERVAL))
+                .withVersionCheckInterval(c.duration(SPEED_VERSION_CHECK_INTERVAL))
+                .withParallelism(c.integer(SPEED_PARALLELISM))
+                .withTrending(trending);
+    }
+
+    private static String optionOf(ConfigKey key) {
+        return KEYS.entrySet().stream().filter(e -> e.getValue().equals(key)).map(Map.Entry::getKey)
+                .findFirst().orElseThrow();
     }
 
     private ParameterException wrong(String message) {
         return new ParameterException(spec.commandLine(), message);
-    }
-
-    /** {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT10S}). */
-    static final class DurationArgument implements CommandLine.ITypeConverter<Duration> {
-        private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
-
-        @Override
-        public Duration convert(String value) {
-            String v = value.strip().toLowerCase(Locale.ROOT);
-            Matcher m = SHORT.matcher(v);
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                return switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    default -> Duration.ofHours(n);
-                };
-            }
-            try {
-                return Duration.parse(value.strip());
-            } catch (DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException(
-                        "'" + value + "' is not a duration (e.g. 500ms, 10s, 2m, 1h or PT10S)");
-            }
-        }
     }
 }

@@ -22,7 +22,8 @@ import picocli.CommandLine;
  *
  * <p>{@link #main} is the job jar's entry point for a Flink cluster:
  * {@code flink run -d -c io.tradewind.speed.SpeedLayerJob tradewind-speed-layer-…-job.jar --kafka … --master-dataset …
- * --views … --hbase-zookeeper …} (options in {@link SpeedLayerArguments}).
+ * --views … --hbase-zookeeper …}, or {@code … job.jar --config tradewind.properties} (options and the platform
+ * configuration file in {@link SpeedLayerArguments}).
  */
 public final class SpeedLayerJob {
     /** The job's name on the cluster (web UI, {@code flink list}). */
@@ -40,13 +41,14 @@ public final class SpeedLayerJob {
     }
 
     /**
-     * Parses the command line and runs the job on the environment {@code flink run} provides. Attached, it returns
+     * Parses the command line (and the configuration file it or {@code $TRADEWIND_CONFIG} names, with the process's
+     * environment variables) and runs the job on the environment {@code flink run} provides. Attached, it returns
      * when the job ends; with {@code flink run -d} once the cluster has accepted it. A wrong command line prints the
      * usage and fails the submission with the reason.
      */
     public static void main(String[] args) throws Exception {
-        SpeedLayerArguments arguments = new SpeedLayerArguments();
-        CommandLine cli = new CommandLine(arguments);
+        SpeedLayerArguments arguments = new SpeedLayerArguments(System.getenv());
+        CommandLine cli = arguments.commandLine();
         SpeedLayerSettings settings;
         try {
             cli.parseArgs(args);

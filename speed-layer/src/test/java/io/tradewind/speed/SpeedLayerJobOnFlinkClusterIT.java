@@ -162,7 +162,7 @@ class SpeedLayerJobOnFlinkClusterIT {
                 "--kafka", kafka.bootstrapServers(), "--master-dataset", hdfs.uri() + "/elsewhere",
                 "--hbase-zookeeper", hbase.zookeeperQuorum());
         assertNotEquals(0, run.exitCode(), run.output());
-        assertTrue(run.output().contains("Missing required option: '--views=URI'"), run.output());
+        assertTrue(run.output().contains("storage.views is not set: the speed layer needs it"), run.output());
         assertTrue(run.output().contains("Usage: SpeedLayerJob"), run.output());
     }
 
