@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradewind.contracts.config.PlatformConfig;
 import io.tradewind.contracts.config.PlatformKeys;
-import io.tradewind.batch.ingest.EventImporter;
 import io.tradewind.batch.retrain.RetrainOptions;
 import io.tradewind.batch.retrain.RetrainPipeline;
 import io.tradewind.contracts.masterdata.DateRange;
@@ -31,7 +30,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,35 +63,26 @@ public class EventWalkTest {
     static StoreEndpoints endpoints;
     static String shopKey;
 
+    static ShopStack stack;
+
     @BeforeAll
     static void start() throws Exception {
-        // Elasticsearch runs as another user here (it refuses root): the folder must be traversable.
-        dir = Files.createTempDirectory("tradewind-walk", PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwxr-xr-x")));
-        PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
-        hdfs = EmbeddedHdfs.start(dir.resolve("hdfs").toFile(), true);
-        String events = hdfs.uri() + "/tradewind/events";
-        String views = hdfs.uri() + "/tradewind/views";
-        Path csv = dir.resolve("shop.csv");
-        Files.writeString(csv, familyShop());
-        new EventImporter(hdfs.configuration()).run("online-retail", csv.toString(), events, ProgressListener.NONE);
-        new RetrainPipeline(hdfs.configuration(), ProgressListener.NONE)
-                .run(RetrainOptions.defaults(events, views, Instant.parse("2011-12-01T00:00:00Z")));
-        stores = EmbeddedServingStores.start(dir.resolve("stores"), quiet);
-        endpoints = stores.endpoints(hdfs.uri(), views, events);
-        Path keys = dir.resolve("api-keys.json");
-        shopKey = ServingSession.ensureKeys(keys).get(0);
-        session = ServingSession.start(endpoints.toConfig().with(PlatformKeys.API_PORT, "0", "test"), hdfs.configuration(),
-                views, keys, dir.resolve("tradewind.properties"), ProgressListener.NONE, quiet);
-        speed = SpeedLayerRunner.start(endpoints, hdfs.configuration(), quiet);
+        stack = ShopStack.start("tradewind-walk", (events, views, fs) -> new RetrainPipeline(fs.configuration(),
+                ProgressListener.NONE).run(RetrainOptions.defaults(events, views, Instant.parse("2011-12-01T00:00:00Z"))),
+                new PrintStream(java.io.OutputStream.nullOutputStream()));
+        dir = stack.dir;
+        hdfs = stack.hdfs;
+        stores = stack.stores;
+        session = stack.session;
+        speed = stack.speed;
+        endpoints = stack.endpoints;
+        shopKey = stack.shopKey;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {speed, session, stores, hdfs}) {
-            if (c != null) {
-                c.close();
-            }
+        if (stack != null) {
+            stack.close();
         }
     }
 

@@ -3,10 +3,7 @@ package io.tradewind.infra.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tradewind.batch.ingest.EventImporter;
 import io.tradewind.batch.retrain.metrics.TextFormatSample;
-import io.tradewind.contracts.config.PlatformKeys;
-import io.tradewind.core.progress.ProgressListener;
 import io.tradewind.infra.cli.TradewindCli;
 import io.tradewind.infra.embedded.EmbeddedHdfs;
 import io.tradewind.infra.ops.GrafanaDashboardCheck;
@@ -25,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,41 +55,32 @@ class OperationalMetricsTest {
     static Path retrainMetrics;
     static long startedMillis;
 
+    static ShopStack stack;
+
     @BeforeAll
     static void start() throws Exception {
         startedMillis = System.currentTimeMillis();
-        // Elasticsearch runs as another user here (it refuses root): the folder must be traversable.
-        dir = Files.createTempDirectory("tradewind-ops", PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwxr-xr-x")));
-        PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
-        hdfs = EmbeddedHdfs.start(dir.resolve("hdfs").toFile(), true);
-        String events = hdfs.uri() + "/tradewind/events";
-        String views = hdfs.uri() + "/tradewind/views";
-        Path csv = dir.resolve("shop.csv");
-        Files.writeString(csv, EventWalkTest.familyShop());
-        new EventImporter(hdfs.configuration()).run("online-retail", csv.toString(), events, ProgressListener.NONE);
-        retrainMetrics = dir.resolve("tradewind_retrain.prom");
-        int retrained = TradewindCli.run("retrain", "--events", events, "--out", views, "--as-of", "2011-12-01",
-                "--metrics-file", retrainMetrics.toString());
-        assertEquals(0, retrained, "the retrain through the command line");
-        stores = EmbeddedServingStores.start(dir.resolve("stores"), quiet);
-        endpoints = stores.endpoints(hdfs.uri(), views, events);
-        Path keys = dir.resolve("api-keys.json");
-        shopKey = ServingSession.ensureKeys(keys).get(0);
-        session = ServingSession.start(endpoints.toConfig().with(PlatformKeys.API_PORT, "0", "test"), hdfs.configuration(),
-                views, keys, dir.resolve("tradewind.properties"), ProgressListener.NONE, quiet);
+        retrainMetrics = Files.createTempDirectory("tradewind-ops-retrain").resolve("tradewind_retrain.prom");
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        speed = SpeedLayerRunner.start(endpoints, hdfs.configuration(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        stack = ShopStack.start("tradewind-ops", (events, views, fs) -> assertEquals(0, TradewindCli.run("retrain",
+                        "--events", events, "--out", views, "--as-of", "2011-12-01", "--metrics-file",
+                        retrainMetrics.toString()), "the retrain through the command line"),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        dir = stack.dir;
+        hdfs = stack.hdfs;
+        stores = stack.stores;
+        session = stack.session;
+        speed = stack.speed;
+        endpoints = stack.endpoints;
+        shopKey = stack.shopKey;
         assertTrue(printed.toString(StandardCharsets.UTF_8).contains("Speed layer metrics (Prometheus): " + speed.metricsUrl()),
                 "the runner prints where its metrics are: " + printed);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {speed, session, stores, hdfs}) {
-            if (c != null) {
-                c.close();
-            }
+        if (stack != null) {
+            stack.close();
         }
     }
 
