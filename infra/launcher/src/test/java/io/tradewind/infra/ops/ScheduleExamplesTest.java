@@ -93,12 +93,14 @@ class ScheduleExamplesTest {
     static Path textfile;
     static Path logs;
     static ScheduleCommandBridge bridge;
-    /** The version the cron job made current and published. */
+    /** The version the cron job made current and published, and the date it was as of (today, unless past midnight). */
     static String nightly;
+    static LocalDate night;
 
     @BeforeAll
     static void start() throws Exception {
         today = LocalDate.now(ZoneOffset.UTC);
+        night = today;
         if (Files.isDirectory(OUTPUTS)) {
             try (Stream<Path> old = Files.list(OUTPUTS)) {
                 for (Path p : old.toList()) {
@@ -215,6 +217,7 @@ class ScheduleExamplesTest {
         assertEquals(List.of("publish", "--config", config.toString()), calls.get(1));
 
         nightly = current();
+        night = LocalDate.parse(asOf.substring(0, 10));
         assertTrue(ran.log().contains("Published batch views " + nightly + " (as of " + asOf + ")"), ran.log());
         assertTrue(ran.log().contains("Published " + nightly + " (was nothing)"), ran.log());
         assertTrue(ran.log().lines().anyMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ "
@@ -232,7 +235,7 @@ class ScheduleExamplesTest {
     @Test
     @Order(3)
     void theDagsBackfillOfAnEarlierDateWritesThatVersionAndLeavesCurrentAndWhatServesAlone() throws Exception {
-        LocalDate earlier = today.minusDays(40);
+        LocalDate earlier = night.minusDays(40);
         Ran retrain = runDagTask("retrain", earlier, config);
 
         assertEquals(0, retrain.exitCode(), retrain.output());
@@ -253,20 +256,20 @@ class ScheduleExamplesTest {
 
     @Test
     @Order(4)
-    void theDagsRunForTodayIsAReRunThatWritesANewVersionAndPublishesIt() throws Exception {
-        Ran retrain = runDagTask("retrain", today, config);
+    void theDagsRunForTheSameDateIsAReRunThatWritesANewVersionAndPublishesIt() throws Exception {
+        Ran retrain = runDagTask("retrain", night, config);
         assertEquals(0, retrain.exitCode(), retrain.output());
         String rerun = current();
         assertNotEquals(nightly, rerun, "a new version beside the earlier one");
         assertTrue(new ViewStore(views, hdfs.configuration()).versions().contains(nightly), "the earlier one is kept");
-        assertTrue(retrain.output().contains("Published batch views " + rerun + " (as of " + today + "T00:00:00Z)"),
+        assertTrue(retrain.output().contains("Published batch views " + rerun + " (as of " + night + "T00:00:00Z)"),
                 retrain.output());
 
-        Ran publish = runDagTask("publish", today, config);
+        Ran publish = runDagTask("publish", night, config);
         assertEquals(0, publish.exitCode(), publish.output());
         assertTrue(publish.output().contains("Published " + rerun + " (was " + nightly + ")"), publish.output());
 
-        Ran retried = runDagTask("publish", today, config); // Airflow retrying or clearing the task
+        Ran retried = runDagTask("publish", night, config); // Airflow retrying or clearing the task
         assertEquals(0, retried.exitCode(), retried.output());
         assertTrue(retried.output().contains("Version " + rerun + " is already serving"), retried.output());
         nightly = rerun;
@@ -290,7 +293,7 @@ class ScheduleExamplesTest {
             assertEquals(1, value(TextFormatSample.parseAll(Files.readString(textfile.resolve(METRICS_FILE))),
                     "tradewind_retrain_outcome", Map.of("outcome", "locked")));
 
-            Ran airflow = runDagTask("retrain", today, config);
+            Ran airflow = runDagTask("retrain", night, config);
             assertEquals(dag.tasks().get("retrain").call().keywords().get("skip_on_exit_code"),
                     (long) airflow.exitCode(), "the exit code the DAG skips on: " + airflow.output());
             assertTrue(airflow.output().contains("are locked by another retrain"), airflow.output());
@@ -310,7 +313,7 @@ class ScheduleExamplesTest {
         assertTrue(cron.log().contains("error: no master data set at "), cron.log());
         assertTrue(cron.log().contains("retrain-and-publish: retrain failed (exit 1): nothing published"), cron.log());
 
-        Ran airflow = runDagTask("retrain", today, configWithoutEvents);
+        Ran airflow = runDagTask("retrain", night, configWithoutEvents);
         assertEquals(1, airflow.exitCode(), "a failure, which the DAG retries: " + airflow.output());
         assertEquals(nightly, current());
     }
