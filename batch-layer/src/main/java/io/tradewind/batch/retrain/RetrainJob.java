@@ -1,5 +1,6 @@
 package io.tradewind.batch.retrain;
 
+import io.tradewind.contracts.views.RetrainLockedException;
 import io.tradewind.core.progress.ProgressListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,6 +19,9 @@ import picocli.CommandLine.Option;
 @Command(name = "RetrainJob",
         description = "Retrain portraits and models from the master data set and publish a new batch-view version.")
 public final class RetrainJob {
+    /** Exit code of a run refused because another retrain holds (or a dead one left) the views root's lock. */
+    public static final int EXIT_LOCKED = 3;
+
     @Mixin
     RetrainArguments arguments;
 
@@ -38,8 +42,17 @@ public final class RetrainJob {
             return;
         }
         RetrainPipeline pipeline = new RetrainPipeline(job.arguments.toHadoop(), ProgressListener.NONE);
-        RetrainPipeline.Result result = new MeteredRetrain(pipeline, job.arguments.toMetricsFile(), System.err)
-                .run(job.arguments.toOptions(), job.arguments.toScheduling());
+        RetrainPipeline.Result result;
+        try {
+            result = new MeteredRetrain(pipeline, job.arguments.toMetricsFile(), System.err)
+                    .run(job.arguments.toOptions(), job.arguments.toScheduling());
+        } catch (RetrainLockedException locked) {
+            // A scheduler tells "another retrain runs, try later" from a failure by the exit code, as with
+            // ./tradewind retrain; thrown, it would become the Flink client's generic 1.
+            System.err.println("error: " + locked.getMessage());
+            System.exit(EXIT_LOCKED);
+            return;
+        }
         RetrainSummary.print(result, System.out);
     }
 }

@@ -100,6 +100,22 @@ class RetrainJobOnFlinkClusterIT {
         assertTrue(run.output().contains("'yesterday' is not a time"), run.output());
     }
 
+    @Test
+    void aRetrainOnALockedViewsRootExits3UnderFlinkRunToo() throws Exception {
+        String views = hdfs.uri() + "/tradewind/locked";
+        FileSystem fs = new org.apache.hadoop.fs.Path(views).getFileSystem(hdfs.configuration());
+        try (var out = fs.create(new org.apache.hadoop.fs.Path(views + "/_retrain.lock"))) {
+            out.write(("{\"id\":\"other\",\"host\":\"" + java.net.InetAddress.getLocalHost().getHostName()
+                    + "\",\"pid\":" + ProcessHandle.current().pid() + ",\"user\":\"ops\",\"startedAt\":\""
+                    + java.time.Instant.now() + "\",\"asOf\":\"2011-11-30T00:00:00Z\",\"command\":\"retrain\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        StandaloneFlinkCluster.RunOutcome run = flink.flinkRun(System.getProperty("tradewind.job.jar"),
+                "--events", events, "--out", views, "--as-of", "2011-12-01");
+        assertEquals(RetrainJob.EXIT_LOCKED, run.exitCode(), run.output());
+        assertTrue(run.output().contains("are locked by another retrain"), run.output());
+    }
+
     private static String read(String uri) throws IOException {
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(uri);
         FileSystem fs = path.getFileSystem(hdfs.configuration());
