@@ -18,7 +18,6 @@ import io.tradewind.infra.demo.EventReplay;
 import io.tradewind.infra.demo.LiveReplay;
 import io.tradewind.infra.demo.ReplaySlice;
 import io.tradewind.infra.cli.TradewindCli;
-import io.tradewind.infra.embedded.EmbeddedHdfs;
 import io.tradewind.serving.events.EventIntake;
 import io.tradewind.serving.events.KafkaEventSink;
 import io.tradewind.speed.SpeedLayerSettings;
@@ -55,13 +54,6 @@ public class EventWalkTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    static Path dir;
-    static EmbeddedHdfs hdfs;
-    static EmbeddedServingStores stores;
-    static ServingSession session;
-    static SpeedLayerRunner speed;
-    static StoreEndpoints endpoints;
-    static String shopKey;
 
     static ShopStack stack;
 
@@ -70,13 +62,6 @@ public class EventWalkTest {
         stack = ShopStack.start("tradewind-walk", (events, views, fs) -> new RetrainPipeline(fs.configuration(),
                 ProgressListener.NONE).run(RetrainOptions.defaults(events, views, Instant.parse("2011-12-01T00:00:00Z"))),
                 new PrintStream(java.io.OutputStream.nullOutputStream()));
-        dir = stack.dir;
-        hdfs = stack.hdfs;
-        stores = stack.stores;
-        session = stack.session;
-        speed = stack.speed;
-        endpoints = stack.endpoints;
-        shopKey = stack.shopKey;
     }
 
     @AfterAll
@@ -120,21 +105,21 @@ public class EventWalkTest {
     @Test
     void theDemosReplayShowsAShoppersListBeforeAndAfterTheirEvents() throws Exception {
         String user = "13001"; // bought family B all year; in December turns to family C
-        Path december = dir.resolve("december.csv");
+        Path december = stack.dir.resolve("december.csv");
         Files.writeString(december, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
                 + "581001,21020,FAMILY C ITEM 21020,2,2011-12-02 10:00:00,3.50,13001.0,France\n"
                 + "581002,21021,FAMILY C ITEM 21021,1,2011-12-03 11:00:00,3.50,13001.0,France\n"
                 + "581003,21022,FAMILY C ITEM 21022,3,2011-12-05 09:30:00,3.50,13001.0,France\n"
                 + "581004,21000,FAMILY A ITEM 21000,1,2011-12-04 12:00:00,1.50,13003.0,France\n");
         ReplaySlice slice = DemoSlices.onlineRetailFrom(december, Instant.parse("2011-12-01T00:00:00Z"),
-                hdfs.configuration());
+                stack.hdfs.configuration());
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
 
-        try (KafkaEventSink sink = new KafkaEventSink(EventIntake.of(endpoints.kafka()));
-                Admin admin = Admin.create(java.util.Map.of("bootstrap.servers", endpoints.kafka()))) {
+        try (KafkaEventSink sink = new KafkaEventSink(EventIntake.of(stack.endpoints.kafka()));
+                Admin admin = Admin.create(java.util.Map.of("bootstrap.servers", stack.endpoints.kafka()))) {
             new LiveReplay(new EventReplay(sink, 100, ProgressListener.NONE), new ConsumerLag(admin,
                     SpeedLayerSettings.DEFAULT_EVENTS_TOPIC, SpeedLayerSettings.DEFAULT_CONSUMER_GROUP),
-                    session.baseUrl(), shopKey, new PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8))
+                    stack.session.baseUrl(), stack.shopKey, new PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8))
                     .run(slice, List.of(user));
         }
 
@@ -152,10 +137,10 @@ public class EventWalkTest {
 
     @Test
     void anotherShellsCommandsFindTheRunningStackThroughTheFileItWrote() throws Exception {
-        Path running = dir.resolve("tradewind.properties");
+        Path running = stack.dir.resolve("tradewind.properties");
         PlatformConfig written = PlatformConfig.load(running, Map.of());
-        assertEquals(session.baseUrl(), "http://127.0.0.1:" + written.integer(PlatformKeys.API_PORT));
-        assertEquals(endpoints.viewsUri(), written.text(PlatformKeys.STORAGE_VIEWS).orElseThrow());
+        assertEquals(stack.session.baseUrl(), "http://127.0.0.1:" + written.integer(PlatformKeys.API_PORT));
+        assertEquals(stack.endpoints.viewsUri(), written.text(PlatformKeys.STORAGE_VIEWS).orElseThrow());
 
         assertEquals(0, TradewindCli.run("publish", "--config", running.toString()), "the version serving: a no-op");
 
@@ -173,7 +158,7 @@ public class EventWalkTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         int status = 0;
         while (System.nanoTime() < deadline && status != 200) {
-            status = HTTP.send(HttpRequest.newBuilder(URI.create(session.baseUrl() + "/v1/users/13000/recommendations"))
+            status = HTTP.send(HttpRequest.newBuilder(URI.create(stack.session.baseUrl() + "/v1/users/13000/recommendations"))
                     .header("X-Api-Key", key).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             Thread.sleep(200);
         }
@@ -209,7 +194,7 @@ public class EventWalkTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Set<String> found = Set.of();
         while (System.nanoTime() < deadline) {
-            try (Stream<BehaviourEvent> all = MasterDatasetReader.at(endpoints.eventsUri(), hdfs.configuration())
+            try (Stream<BehaviourEvent> all = MasterDatasetReader.at(stack.endpoints.eventsUri(), stack.hdfs.configuration())
                     .events(DateRange.all())) {
                 found = all.map(BehaviourEvent::eventId).filter(ids::contains).collect(Collectors.toSet());
             }
@@ -222,16 +207,16 @@ public class EventWalkTest {
     }
 
     private static JsonNode post(String body) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(session.baseUrl() + "/v1/events"))
-                .header("X-Api-Key", shopKey).header("Content-Type", "application/json")
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.session.baseUrl() + "/v1/events"))
+                .header("X-Api-Key", stack.shopKey).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(202, r.statusCode(), r.body());
         return JSON.readTree(r.body());
     }
 
     private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(session.baseUrl() + path))
-                .header("X-Api-Key", shopKey).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.session.baseUrl() + path))
+                .header("X-Api-Key", stack.shopKey).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return JSON.readTree(r.body());
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tradewind.batch.retrain.metrics.TextFormatSample;
 import io.tradewind.infra.cli.TradewindCli;
-import io.tradewind.infra.embedded.EmbeddedHdfs;
 import io.tradewind.infra.ops.GrafanaDashboardCheck;
 import io.tradewind.infra.ops.Scrape;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,13 +44,6 @@ class OperationalMetricsTest {
     /** Tests run in the module's folder (infra/launcher). */
     static final Path DASHBOARD = Path.of("..", "..", "ops", "grafana", "tradewind.json");
 
-    static Path dir;
-    static EmbeddedHdfs hdfs;
-    static EmbeddedServingStores stores;
-    static ServingSession session;
-    static SpeedLayerRunner speed;
-    static StoreEndpoints endpoints;
-    static String shopKey;
     static Path retrainMetrics;
     static long startedMillis;
 
@@ -66,14 +58,7 @@ class OperationalMetricsTest {
                         "--events", events, "--out", views, "--as-of", "2011-12-01", "--metrics-file",
                         retrainMetrics.toString()), "the retrain through the command line"),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
-        dir = stack.dir;
-        hdfs = stack.hdfs;
-        stores = stack.stores;
-        session = stack.session;
-        speed = stack.speed;
-        endpoints = stack.endpoints;
-        shopKey = stack.shopKey;
-        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("Speed layer metrics (Prometheus): " + speed.metricsUrl()),
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("Speed layer metrics (Prometheus): " + stack.speed.metricsUrl()),
                 "the runner prints where its metrics are: " + printed);
     }
 
@@ -140,7 +125,7 @@ class OperationalMetricsTest {
         get("/v1/users/13000/recommendations?k=5", 200);
         get("/v1/items/21000/similar?k=5", 200);
         get("/v1/users/13000/recommendations?k=nonsense", 400);
-        Scrape api = Scrape.http(session.baseUrl() + "/metrics");
+        Scrape api = Scrape.http(stack.session.baseUrl() + "/metrics");
         Scrape flink = pollFlink(s -> !s.find("flink_taskmanager_job_task_operator_lastCompletedCheckpointTimestamp").isEmpty()
                 && !s.find("flink_taskmanager_job_task_operator_pendingRecords").isEmpty()
                 && !s.find("flink_taskmanager_job_task_operator_KafkaSourceReader_KafkaConsumer_records_lag_max").isEmpty()
@@ -168,8 +153,8 @@ class OperationalMetricsTest {
     }
 
     private static void get(String path, int status) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(session.baseUrl() + path))
-                .header("X-Api-Key", shopKey).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.session.baseUrl() + path))
+                .header("X-Api-Key", stack.shopKey).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(status, r.statusCode(), path + ": " + r.body());
     }
 
@@ -177,7 +162,7 @@ class OperationalMetricsTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         Scrape last = null;
         while (System.nanoTime() < deadline) {
-            last = Scrape.http(speed.metricsUrl());
+            last = Scrape.http(stack.speed.metricsUrl());
             if (until.test(last)) {
                 return last;
             }
@@ -204,15 +189,15 @@ class OperationalMetricsTest {
 
     private static Properties kafkaProperties() {
         Properties p = new Properties();
-        p.put("bootstrap.servers", endpoints.kafka());
+        p.put("bootstrap.servers", stack.endpoints.kafka());
         p.put("key.serializer", ByteArraySerializer.class.getName());
         p.put("value.serializer", ByteArraySerializer.class.getName());
         return p;
     }
 
     private static void post(String body) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(session.baseUrl() + "/v1/events"))
-                .header("X-Api-Key", shopKey).header("Content-Type", "application/json")
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.session.baseUrl() + "/v1/events"))
+                .header("X-Api-Key", stack.shopKey).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(202, r.statusCode(), r.body());
     }
