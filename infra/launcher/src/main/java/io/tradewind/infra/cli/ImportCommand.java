@@ -4,6 +4,10 @@ import io.tradewind.batch.ingest.EventImporter;
 import io.tradewind.batch.ingest.ImportRequest;
 import io.tradewind.batch.ingest.ImportSummary;
 import io.tradewind.batch.retrain.TimeArgument;
+import io.tradewind.contracts.config.PlatformConfig;
+import io.tradewind.contracts.config.PlatformKeys;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
@@ -24,8 +28,14 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, description = "CSV file (local path or Hadoop URI; .gz is read as gzip).")
     String input;
 
-    @Option(names = "--to", required = true, description = "Master data set URI (hdfs://… or file://…).")
+    @Option(names = "--to", paramLabel = "URI", description = "Master data set URI, hdfs://… or file://… (default: the "
+            + "configuration's storage.master-dataset).")
     String target;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Platform configuration file (docs/configuration.md; default: the file $TRADEWIND_CONFIG "
+                    + "names): storage.master-dataset stands in for --to, hadoop.conf.* are Hadoop client settings.")
+    Path config;
 
     @Option(names = "--rejects", description = "Where to write rejected rows (default: <to>/_rejects/<import-id>.csv).")
     String rejects;
@@ -40,19 +50,29 @@ final class ImportCommand implements Callable<Integer> {
     Instant before;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (!(warnRejectedShare >= 0 && warnRejectedShare <= 1)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--warn-rejected-share must be between 0 and 1, got " + warnRejectedShare);
         }
-        ImportRequest request = ImportRequest.of(source, input, target).withProgress(new ConsoleProgress());
+        PlatformConfig platform;
+        String to;
+        try {
+            platform = PlatformConfig.forProcess(config, System.getenv());
+            to = target != null ? target : platform.required(PlatformKeys.STORAGE_MASTER_DATASET, "import (or pass --to)");
+        } catch (IllegalArgumentException badConfiguration) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), badConfiguration.getMessage());
+        }
+        Configuration hadoop = new Configuration();
+        platform.passThrough(PlatformKeys.HADOOP_CONF).forEach(hadoop::set);
+        ImportRequest request = ImportRequest.of(source, input, to).withProgress(new ConsoleProgress());
         if (rejects != null) {
             request = request.withRejectsFile(rejects);
         }
         if (before != null) {
             request = request.withEventsBefore(before);
         }
-        ImportSummary summary = new EventImporter(new Configuration()).run(request);
+        ImportSummary summary = new EventImporter(hadoop).run(request);
         System.out.print(summary.describe());
         summary.rejectedShareWarning(warnRejectedShare).ifPresent(System.err::println);
         return 0;

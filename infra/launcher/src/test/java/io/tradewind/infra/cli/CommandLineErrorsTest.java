@@ -75,6 +75,25 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void importTakesTheMasterDataSetFromTheConfigurationFile() throws java.io.IOException {
+        Path csv = dir.resolve("one-day.csv");
+        java.nio.file.Files.writeString(csv, "user_id,item_id,category_id,behavior_type,timestamp\n"
+                + "1,2,3,pv,1511658000\n4,5,6,buy,1511658060\n");
+        Path config = dir.resolve("tradewind.properties");
+        java.nio.file.Files.writeString(config, "storage.master-dataset=" + dir.resolve("from-config").toUri() + "\n");
+        Outcome o = run("import", "--source", "taobao", "--input", csv.toString(), "--config", config.toString());
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().contains("read 2 = written 2"), o.out());
+        assertTrue(java.nio.file.Files.isDirectory(dir.resolve("from-config")), "written where the file says");
+
+        java.nio.file.Files.writeString(config, "api.port=8080\n");
+        Outcome missing = run("import", "--source", "taobao", "--input", csv.toString(), "--config", config.toString());
+        assertEquals(2, missing.exitCode(), missing.err());
+        assertTrue(missing.err().contains("storage.master-dataset is not set: import (or pass --to) needs it"),
+                missing.err());
+    }
+
+    @Test
     void helpListsTheCommands() {
         Outcome o = run("--help");
         assertEquals(0, o.exitCode());
