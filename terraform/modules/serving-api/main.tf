@@ -26,8 +26,8 @@ locals {
       mountPoints = [{ sourceVolume = "config", containerPath = local.config_dir, readOnly = true }]
       portMappings = [{ containerPort = var.api_port, protocol = "tcp" }]
       secrets = [
-        { name = "ELASTICSEARCH_USERNAME", valueFrom = "${var.elasticsearch_secret_arn}:username::" },
-        { name = "ELASTICSEARCH_PASSWORD", valueFrom = "${var.elasticsearch_secret_arn}:password::" },
+        { name = "TRADEWIND_ELASTICSEARCH_USERNAME", valueFrom = "${var.elasticsearch_secret_arn}:username::" },
+        { name = "TRADEWIND_ELASTICSEARCH_PASSWORD", valueFrom = "${var.elasticsearch_secret_arn}:password::" },
       ]
       logConfiguration = local.log_configuration
     },

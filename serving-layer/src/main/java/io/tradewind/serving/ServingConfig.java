@@ -1,5 +1,6 @@
 package io.tradewind.serving;
 
+import io.tradewind.contracts.catalogue.ElasticsearchCredentials;
 import io.tradewind.contracts.config.PlatformConfig;
 import io.tradewind.contracts.config.PlatformKeys;
 import io.tradewind.contracts.hbase.HBaseClientSettings;
@@ -16,6 +17,7 @@ import org.apache.hadoop.hbase.HBaseConfiguration;
  *
  * @param hbase            HBase client configuration (at least {@code hbase.zookeeper.quorum} and client port)
  * @param hadoop           for the batch-view URIs (HDFS, local, …)
+ * @param elasticsearchCredentials the user Elasticsearch requests authenticate as; null for none
  * @param events           the Kafka topic {@code POST /v1/events} hands events to; null in a process that serves no
  *                         API (publish, rollback)
  * @param apiKeysFile      hashed API keys
@@ -28,6 +30,7 @@ public record ServingConfig(
         Configuration hadoop,
         HBaseStoreSettings hbaseSettings,
         String elasticsearchUrl,
+        ElasticsearchCredentials elasticsearchCredentials,
         String catalogueAlias,
         EventIntake events,
         Path apiKeysFile,
@@ -42,7 +45,7 @@ public record ServingConfig(
     /** Defaults for everything but the endpoints: port 8080 on 127.0.0.1, alias {@code catalogue}, FreshBlend. */
     public static ServingConfig of(Configuration hbase, Configuration hadoop, String elasticsearchUrl, EventIntake events,
                                    Path apiKeysFile) {
-        return new ServingConfig(hbase, hadoop, HBaseStoreSettings.defaults(), elasticsearchUrl,
+        return new ServingConfig(hbase, hadoop, HBaseStoreSettings.defaults(), elasticsearchUrl, null,
                 CatalogueIndex.DEFAULT_ALIAS, events, apiKeysFile, "127.0.0.1", 8080, DEFAULT_MODEL, 200_000, 1_000);
     }
 
@@ -66,7 +69,7 @@ public record ServingConfig(
                 : null;
         return new ServingConfig(hbase, hadoop,
                 HBaseStoreSettings.defaults().withNamespace(config.required(PlatformKeys.HBASE_NAMESPACE, neededBy)),
-                config.required(PlatformKeys.ELASTICSEARCH_URL, neededBy),
+                config.required(PlatformKeys.ELASTICSEARCH_URL, neededBy), ElasticsearchCredentials.from(config).orElse(null),
                 config.required(PlatformKeys.ELASTICSEARCH_CATALOGUE_ALIAS, neededBy), events,
                 config.path(PlatformKeys.API_KEYS_FILE).orElse(apiKeysFile),
                 config.required(PlatformKeys.API_HOST, neededBy), config.integer(PlatformKeys.API_PORT), DEFAULT_MODEL,
@@ -74,17 +77,17 @@ public record ServingConfig(
     }
 
     public ServingConfig withPort(int value) {
-        return new ServingConfig(hbase, hadoop, hbaseSettings, elasticsearchUrl, catalogueAlias, events, apiKeysFile,
+        return new ServingConfig(hbase, hadoop, hbaseSettings, elasticsearchUrl, elasticsearchCredentials, catalogueAlias, events, apiKeysFile,
                 host, value, preferredModel, cacheEntries, versionPollMillis);
     }
 
     public ServingConfig withHost(String value) {
-        return new ServingConfig(hbase, hadoop, hbaseSettings, elasticsearchUrl, catalogueAlias, events, apiKeysFile,
+        return new ServingConfig(hbase, hadoop, hbaseSettings, elasticsearchUrl, elasticsearchCredentials, catalogueAlias, events, apiKeysFile,
                 value, port, preferredModel, cacheEntries, versionPollMillis);
     }
 
     public ServingConfig withHBaseSettings(HBaseStoreSettings value) {
-        return new ServingConfig(hbase, hadoop, value, elasticsearchUrl, catalogueAlias, events, apiKeysFile,
+        return new ServingConfig(hbase, hadoop, value, elasticsearchUrl, elasticsearchCredentials, catalogueAlias, events, apiKeysFile,
                 host, port, preferredModel, cacheEntries, versionPollMillis);
     }
 }

@@ -73,7 +73,8 @@ public final class ServingLayer implements AutoCloseable {
             ServingTables.createIfAbsent(loading, config.hbaseSettings());
             AdminTables.createIfAbsent(loading, config.hbaseSettings().namespace());
             serving = ConnectionFactory.createConnection(config.hbaseSettings().servingConfiguration(config.hbase()));
-            es = ElasticsearchConnection.open(config.elasticsearchUrl());
+            es = ElasticsearchConnection.builder(config.elasticsearchUrl())
+                    .credentials(config.elasticsearchCredentials()).open();
             return new ServingLayer(config, progress, loading, serving, es);
         } catch (IOException | RuntimeException e) {
             closeQuietly(loading);

@@ -22,6 +22,7 @@ import static io.tradewind.contracts.config.PlatformKeys.STORAGE_MASTER_DATASET;
 import static io.tradewind.contracts.config.PlatformKeys.STORAGE_VIEWS;
 import static java.util.Map.entry;
 
+import io.tradewind.contracts.catalogue.ElasticsearchCredentials;
 import io.tradewind.contracts.config.ConfigException;
 import io.tradewind.contracts.config.ConfigKey;
 import io.tradewind.contracts.config.PlatformConfig;
@@ -285,6 +286,7 @@ public final class SpeedLayerArguments {
         try {
             trending = TrendingSettings.defaults()
                     .publishingTo(c.text(ELASTICSEARCH_URL).orElse(null), c.text(ELASTICSEARCH_CATALOGUE_ALIAS).orElseThrow())
+                    .authenticatingAs(ElasticsearchCredentials.from(c).orElse(null))
                     .withWindows(c.duration(SPEED_TRENDING_WINDOW), c.duration(SPEED_TRENDING_SLIDE),
                             c.duration(SPEED_TRENDING_LATENESS));
         } catch (ConfigException e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tradewind.contracts.catalogue.ElasticsearchCredentials;
 import io.tradewind.contracts.config.ConfigKey;
 import io.tradewind.contracts.config.PlatformKeys;
 import io.tradewind.contracts.hbase.HBaseStoreSettings;
@@ -98,7 +99,7 @@ class SpeedLayerArgumentsTest {
         assertEquals(Duration.ofMillis(500), s.checkpointInterval());
         assertEquals(Duration.ofMinutes(2), s.versionCheckInterval());
         assertEquals(4, s.parallelism());
-        assertEquals(new TrendingSettings("http://es1:9200,http://es2:9200", "shop-catalogue", Duration.ofMinutes(30),
+        assertEquals(new TrendingSettings("http://es1:9200,http://es2:9200", null, "shop-catalogue", Duration.ofMinutes(30),
                 Duration.ofMinutes(10), Duration.ofSeconds(5), TrendingSettings.defaults().idleness(),
                 TrendingSettings.defaults().size()), s.trending());
     }
@@ -177,7 +178,7 @@ class SpeedLayerArgumentsTest {
         assertEquals(4, s.parallelism());
         assertEquals(Duration.ofSeconds(5), s.checkpointInterval());
         assertEquals(Duration.ofMinutes(1), s.versionCheckInterval());
-        assertEquals(new TrendingSettings("https://es.internal:9243", "shop-catalogue", Duration.ofHours(2),
+        assertEquals(new TrendingSettings("https://es.internal:9243", null, "shop-catalogue", Duration.ofHours(2),
                 Duration.ofMinutes(30), Duration.ofSeconds(10), TrendingSettings.defaults().idleness(),
                 TrendingSettings.defaults().size()), s.trending());
     }
@@ -217,6 +218,18 @@ class SpeedLayerArgumentsTest {
         assertEquals(9, parse(with("--parallelism", "9"), Map.of("TRADEWIND_SPEED_PARALLELISM", "5")).parallelism(),
                 "without a file too");
         assertEquals(5, parse(REQUIRED, Map.of("TRADEWIND_SPEED_PARALLELISM", "5")).parallelism());
+    }
+
+    @Test
+    void theTrendingWritesAuthenticateAsTheUserTheEnvironmentNames() {
+        SpeedLayerSettings settings = parse(with("--catalogue", "https://es.internal:9243"), Map.of(
+                "TRADEWIND_ELASTICSEARCH_USERNAME", "speed", "TRADEWIND_ELASTICSEARCH_PASSWORD", "from-secrets-manager"));
+        assertEquals(new ElasticsearchCredentials("speed", "from-secrets-manager"),
+                settings.trending().catalogueCredentials());
+        assertEquals(null, parse(with("--catalogue", "https://es.internal:9243")).trending().catalogueCredentials());
+        assertContains(wrong(with("--catalogue", "https://es.internal:9243"),
+                Map.of("TRADEWIND_ELASTICSEARCH_USERNAME", "speed")),
+                "elasticsearch.password is not set but elasticsearch.username is");
     }
 
     @Test

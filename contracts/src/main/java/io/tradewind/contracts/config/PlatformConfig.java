@@ -90,6 +90,10 @@ public final class PlatformConfig {
             ConfigKey key = PlatformKeys.find(name).orElseThrow(() -> new ConfigException(
                     "unknown configuration key '" + name + "' in " + origin + suggestion(name)
                             + " (docs/configuration.md lists every key)"));
+            if (key.type() == ValueType.SECRET) {
+                throw new ConfigException(name + " is a secret and is not read from " + origin + ": set it as "
+                        + key.environmentVariable() + " in the process's environment (e.g. from a secret store)");
+            }
             settings.put(name, checked(key, name, properties.getProperty(name), origin));
         }
         return new PlatformConfig(settings);
@@ -201,7 +205,7 @@ public final class PlatformConfig {
                     for (var e : passThrough(key).entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
                         out.write(escape(key.name() + e.getKey(), true) + "=" + escape(e.getValue(), false) + "\n");
                     }
-                } else if (text(key).isPresent()) {
+                } else if (text(key).isPresent() && key.type() != ValueType.SECRET) {
                     out.write(key.name() + "=" + escape(text(key).get(), false) + "\n");
                 }
             }

@@ -40,6 +40,11 @@ public final class PlatformKeys {
             "Elasticsearch holding the product catalogue (search; the speed layer's trending fields).");
     public static final ConfigKey ELASTICSEARCH_CATALOGUE_ALIAS = new ConfigKey("elasticsearch.catalogue-alias",
             ValueType.TEXT, "catalogue", "The alias the API searches and publish switches.");
+    public static final ConfigKey ELASTICSEARCH_USERNAME = new ConfigKey("elasticsearch.username", ValueType.SECRET, null,
+            "User the API, publish, rollback and the speed layer authenticate to Elasticsearch as (HTTP basic), with "
+                    + "elasticsearch.password; without both, requests go unauthenticated.");
+    public static final ConfigKey ELASTICSEARCH_PASSWORD = new ConfigKey("elasticsearch.password", ValueType.SECRET, null,
+            "That user's password.");
 
     public static final ConfigKey API_HOST = new ConfigKey("api.host", ValueType.TEXT, "127.0.0.1",
             "Address the HTTP API listens on (0.0.0.0 in a container).");
@@ -68,7 +73,7 @@ public final class PlatformKeys {
             KAFKA_BOOTSTRAP_SERVERS, KAFKA_EVENTS_TOPIC, KAFKA_DEAD_LETTER_TOPIC, KAFKA_CONSUMER_GROUP, KAFKA_CONF,
             HBASE_ZOOKEEPER_QUORUM, HBASE_ZNODE_PARENT, HBASE_NAMESPACE, HBASE_CONF,
             HADOOP_CONF, STORAGE_MASTER_DATASET, STORAGE_VIEWS,
-            ELASTICSEARCH_URL, ELASTICSEARCH_CATALOGUE_ALIAS,
+            ELASTICSEARCH_URL, ELASTICSEARCH_CATALOGUE_ALIAS, ELASTICSEARCH_USERNAME, ELASTICSEARCH_PASSWORD,
             API_HOST, API_PORT, API_KEYS_FILE,
             SPEED_PARALLELISM, SPEED_CHECKPOINT_INTERVAL, SPEED_VERSION_CHECK_INTERVAL,
             SPEED_TRENDING_WINDOW, SPEED_TRENDING_SLIDE, SPEED_TRENDING_LATENESS,

@@ -29,7 +29,12 @@ public enum ValueType {
     /** {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, or ISO-8601 ({@code PT10S}); more than zero. */
     DURATION("duration"),
     /** A file system path. */
-    PATH("path");
+    PATH("path"),
+    /**
+     * A credential: non-blank text read from the process's environment only (a secret store injects it), never from
+     * a file, which is copied and stored unencrypted; never written out, never put in a message.
+     */
+    SECRET("secret");
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]:]+:\\d{1,5}");
@@ -63,6 +68,7 @@ public enum ValueType {
             case PORT -> port(integer(v));
             case DURATION -> duration(v);
             case PATH -> Path.of(v);
+            case SECRET -> v;
         };
     }
 

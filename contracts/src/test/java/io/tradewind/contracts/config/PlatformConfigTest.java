@@ -160,4 +160,34 @@ class PlatformConfigTest {
             }
         }
     }
+
+    @Test
+    void secretsComeFromTheEnvironmentOnlyAndAreNeverWrittenOrShown() throws IOException {
+        Path f = file("elasticsearch.url=https://es.internal:9243", "elasticsearch.password=hunter2-secret");
+        String refused = refusal(() -> PlatformConfig.load(f, Map.of()));
+        assertContains(refused, "elasticsearch.password is a secret and is not read from " + f,
+                "set it as TRADEWIND_ELASTICSEARCH_PASSWORD");
+        assertFalse(refused.contains("hunter2-secret"), refused);
+
+        Path g = file("elasticsearch.url=https://es.internal:9243");
+        PlatformConfig config = PlatformConfig.load(g, Map.of("TRADEWIND_ELASTICSEARCH_USERNAME", "tradewind-api",
+                "TRADEWIND_ELASTICSEARCH_PASSWORD", "hunter2-secret"));
+        var user = io.tradewind.contracts.catalogue.ElasticsearchCredentials.from(config).orElseThrow();
+        assertEquals("tradewind-api", user.username());
+        assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString("tradewind-api:hunter2-secret".getBytes()),
+                user.authorization());
+        assertFalse(user.toString().contains("hunter2-secret"), user.toString());
+
+        Path written = dir.resolve("running.properties");
+        config.write(written, "test");
+        String text = Files.readString(written);
+        assertContains(text, "elasticsearch.url=https://es.internal:9243");
+        assertFalse(text.contains("hunter2-secret") || text.contains("tradewind-api"), text);
+
+        PlatformConfig half = PlatformConfig.load(g, Map.of("TRADEWIND_ELASTICSEARCH_USERNAME", "tradewind-api"));
+        assertContains(refusal(() -> io.tradewind.contracts.catalogue.ElasticsearchCredentials.from(half)),
+                "elasticsearch.password is not set but elasticsearch.username is");
+        assertEquals(Optional.empty(), io.tradewind.contracts.catalogue.ElasticsearchCredentials.from(
+                PlatformConfig.load(g, Map.of())));
+    }
 }

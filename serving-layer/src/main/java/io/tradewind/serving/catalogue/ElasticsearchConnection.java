@@ -2,6 +2,7 @@ package io.tradewind.serving.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tradewind.contracts.catalogue.ElasticsearchCredentials;
 import io.tradewind.serving.store.StoreUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,15 +11,18 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.http.Header;
 import org.apache.http.HttpHost;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.entity.ContentType;
+import org.apache.http.message.BasicHeader;
 import org.apache.http.nio.entity.NStringEntity;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RequestOptions;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
+import org.elasticsearch.client.RestClientBuilder;
 
 /**
  * One Elasticsearch cluster reached through the low-level REST client, with short timeouts so that a server that is
@@ -51,11 +55,15 @@ public final class ElasticsearchConnection implements AutoCloseable {
         }
         int connectMs = Math.toIntExact(b.connectTimeout.toMillis());
         int socketMs = Math.toIntExact(b.socketTimeout.toMillis());
-        this.client = RestClient.builder(parsed)
+        RestClientBuilder rest = RestClient.builder(parsed)
                 .setRequestConfigCallback(rc -> rc.setConnectTimeout(connectMs)
                         .setConnectionRequestTimeout(connectMs)
-                        .setSocketTimeout(socketMs))
-                .build();
+                        .setSocketTimeout(socketMs));
+        if (b.credentials != null) {
+            rest.setDefaultHeaders(new Header[] {
+                    new BasicHeader(ElasticsearchCredentials.HEADER, b.credentials.authorization())});
+        }
+        this.client = rest.build();
         this.bulkOptions = RequestOptions.DEFAULT.toBuilder()
                 .setRequestConfig(RequestConfig.custom()
                         .setConnectTimeout(connectMs)
@@ -170,6 +178,7 @@ public final class ElasticsearchConnection implements AutoCloseable {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration socketTimeout = DEFAULT_SOCKET_TIMEOUT;
         private Duration bulkTimeout = DEFAULT_BULK_TIMEOUT;
+        private ElasticsearchCredentials credentials;
 
         private Builder(String urls) {
             this.urls = Objects.requireNonNull(urls, "url");
@@ -190,6 +199,12 @@ public final class ElasticsearchConnection implements AutoCloseable {
         /** How long one bulk batch of an index build may take; default 120 s. */
         public Builder bulkTimeout(Duration timeout) {
             this.bulkTimeout = timeout;
+            return this;
+        }
+
+        /** The user every request authenticates as; null (the default) sends none. */
+        public Builder credentials(ElasticsearchCredentials credentials) {
+            this.credentials = credentials;
             return this;
         }
 

@@ -39,7 +39,7 @@ class PublisherTest {
         views = stack.hdfs().uri() + "/" + name + "/views";
         ServingConfig config = new ServingConfig(SharedHBase.configuration(), stack.hdfs().configuration(),
                 HBaseStoreSettings.defaults().withNamespace(name).withRegionsPerTable(1),
-                stack.elasticsearch().uri(), "catalogue-" + name, stack.events(), stack.dir().resolve(name + ".json"),
+                stack.elasticsearch().uri(), null, "catalogue-" + name, stack.events(), stack.dir().resolve(name + ".json"),
                 "127.0.0.1", 0, ServingConfig.DEFAULT_MODEL, 1_000, 1_000);
         layer = ServingLayer.open(config, ProgressListener.NONE);
     }

@@ -1,6 +1,7 @@
 package io.tradewind.speed.trending;
 
 import io.tradewind.contracts.catalogue.CatalogueFields;
+import io.tradewind.contracts.catalogue.ElasticsearchCredentials;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import java.util.Objects;
  * How trending items per country are counted and where they are published.
  *
  * @param catalogueUrl   Elasticsearch URL(s), comma-separated; null counts trends without publishing them
+ * @param catalogueCredentials the user the writes authenticate as; null for none
  * @param catalogueAlias the catalogue alias whose documents get the trending fields
  * @param window         length of a sliding event-time window ("trending" = most wanted within it)
  * @param slide          how often a new window ends, i.e. how often the board is republished
@@ -16,8 +18,9 @@ import java.util.Objects;
  * @param idleness       a Kafka partition silent this long stops holding event time back
  * @param size           items per country on the board
  */
-public record TrendingSettings(String catalogueUrl, String catalogueAlias, Duration window, Duration slide,
-                               Duration lateness, Duration idleness, int size) implements Serializable {
+public record TrendingSettings(String catalogueUrl, ElasticsearchCredentials catalogueCredentials,
+                               String catalogueAlias, Duration window, Duration slide, Duration lateness,
+                               Duration idleness, int size) implements Serializable {
     public TrendingSettings {
         Objects.requireNonNull(catalogueAlias, "catalogueAlias");
         if (window.isZero() || window.isNegative() || slide.isZero() || slide.isNegative()
@@ -35,16 +38,22 @@ public record TrendingSettings(String catalogueUrl, String catalogueAlias, Durat
 
     /** One hour windows every 15 minutes, 20 items per country, one minute of disorder allowed; not published. */
     public static TrendingSettings defaults() {
-        return new TrendingSettings(null, CatalogueFields.DEFAULT_ALIAS, Duration.ofHours(1), Duration.ofMinutes(15),
+        return new TrendingSettings(null, null, CatalogueFields.DEFAULT_ALIAS, Duration.ofHours(1), Duration.ofMinutes(15),
                 Duration.ofMinutes(1), Duration.ofSeconds(30), 20);
     }
 
     public TrendingSettings publishingTo(String url, String alias) {
-        return new TrendingSettings(url, alias, window, slide, lateness, idleness, size);
+        return new TrendingSettings(url, catalogueCredentials, alias, window, slide, lateness, idleness, size);
+    }
+
+    /** The user the trending writes authenticate to Elasticsearch as; null for none. */
+    public TrendingSettings authenticatingAs(ElasticsearchCredentials credentials) {
+        return new TrendingSettings(catalogueUrl, credentials, catalogueAlias, window, slide, lateness, idleness, size);
     }
 
     public TrendingSettings withWindows(Duration newWindow, Duration newSlide, Duration newLateness) {
-        return new TrendingSettings(catalogueUrl, catalogueAlias, newWindow, newSlide, newLateness, idleness, size);
+        return new TrendingSettings(catalogueUrl, catalogueCredentials, catalogueAlias, newWindow, newSlide, newLateness,
+                idleness, size);
     }
 
     public boolean publishes() {

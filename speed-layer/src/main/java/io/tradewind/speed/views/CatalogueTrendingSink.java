@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tradewind.contracts.catalogue.CatalogueFields;
+import io.tradewind.contracts.catalogue.ElasticsearchCredentials;
 import io.tradewind.speed.trending.TrendingChange;
 import io.tradewind.speed.trending.TrendingSettings;
 import java.io.IOException;
@@ -16,14 +17,17 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.metrics.Counter;
+import org.apache.http.Header;
 import org.apache.http.HttpHost;
 import org.apache.http.entity.ContentType;
+import org.apache.http.message.BasicHeader;
 import org.apache.http.nio.entity.NStringEntity;
 import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
+import org.elasticsearch.client.RestClientBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,9 +103,13 @@ public final class CatalogueTrendingSink implements Sink<TrendingChange> {
         Writer(TrendingSettings settings, ProcessingTimeService time, Counter written, Counter notInCatalogue) {
             HttpHost[] hosts = Arrays.stream(settings.catalogueUrl().split(",")).map(String::trim)
                     .filter(s -> !s.isEmpty()).map(HttpHost::create).toArray(HttpHost[]::new);
-            this.client = RestClient.builder(hosts)
-                    .setRequestConfigCallback(rc -> rc.setConnectTimeout(1_000).setSocketTimeout(30_000))
-                    .build();
+            RestClientBuilder rest = RestClient.builder(hosts)
+                    .setRequestConfigCallback(rc -> rc.setConnectTimeout(1_000).setSocketTimeout(30_000));
+            ElasticsearchCredentials user = settings.catalogueCredentials();
+            if (user != null) {
+                rest.setDefaultHeaders(new Header[] {new BasicHeader(ElasticsearchCredentials.HEADER, user.authorization())});
+            }
+            this.client = rest.build();
             this.alias = settings.catalogueAlias();
             this.time = time;
             this.written = written;

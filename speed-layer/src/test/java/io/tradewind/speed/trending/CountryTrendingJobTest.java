@@ -106,7 +106,7 @@ class CountryTrendingJobTest {
                 .withHbase(SpeedLayerSettings.entries(hbase.configuration()), "trending")
                 .withCheckpointInterval(Duration.ofMillis(500))
                 .withParallelism(1)
-                .withTrending(new TrendingSettings(elasticsearch.uri(), "cat", Duration.ofHours(1),
+                .withTrending(new TrendingSettings(elasticsearch.uri(), null, "cat", Duration.ofHours(1),
                         Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofSeconds(5), 2));
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(

@@ -213,6 +213,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         Path optionsFile = config.resolve("jvm.options.d").resolve("tradewind.options");
         Files.writeString(optionsFile, String.join("\n", options) + "\n");
         Files.writeString(config.resolve("elasticsearch.yml"), elasticsearchYml(data, logs, httpPort));
+        if (settings.user != null) {
+            addUser(config, tmp);
+        }
         Path portsFile = logs.resolve("http.ports");
         Files.deleteIfExists(portsFile);
         Path pidFile = workDir.resolve("elasticsearch.pid");
@@ -266,7 +269,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                 + "transport.port: 0\n"
                 + "node.portsfile: true\n"
                 + "discovery.type: single-node\n"
-                + "xpack.security.enabled: false\n"
+                + (settings.user == null ? "xpack.security.enabled: false\n"
+                        : "xpack.security.enabled: true\nxpack.security.http.ssl.enabled: false\n"
+                                + "xpack.security.transport.ssl.enabled: false\n")
                 // A nearly full disk must not turn the indices read-only on a developer machine.
                 + "cluster.routing.allocation.disk.threshold_enabled: false\n"
                 + "path.data: " + quoted(data) + "\n"
@@ -300,13 +305,15 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     }
 
     private Optional<String> health(int httpPort) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
                         + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
                 .timeout(Duration.ofSeconds(5))
-                .GET()
-                .build();
+                .GET();
+        if (settings.user != null) {
+            request.header("Authorization", basicAuthorization());
+        }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Matcher m = HEALTH_STATUS.matcher(response.body());
             return m.find() ? Optional.of(m.group(1)) : Optional.empty();
         } catch (IOException e) {
@@ -314,6 +321,36 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for Elasticsearch", e);
+        }
+    }
+
+    /** The {@code Authorization} header's value for the user of {@link Builder#basicAuth}. */
+    private String basicAuthorization() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (settings.user + ":" + settings.password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Adds the superuser to the file realm with the distribution's own tool (it hashes the password). */
+    private void addUser(Path config, Path tmp) throws IOException {
+        Path users = config.resolve("users");
+        if (Files.isRegularFile(users) && Files.readAllLines(users).stream().anyMatch(l -> l.startsWith(settings.user + ":"))) {
+            return; // kept from an earlier start of this folder
+        }
+        ProcessBuilder tool = new ProcessBuilder(home.resolve("bin/elasticsearch-users").toString(), "useradd",
+                settings.user, "-p", settings.password, "-r", "superuser").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLogFile().toFile()));
+        tool.environment().put("ES_JAVA_HOME", settings.javaHome.toString());
+        tool.environment().put("ES_PATH_CONF", config.toString());
+        tool.environment().put("ES_TMPDIR", tmp.toString());
+        try {
+            Process p = tool.start();
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IOException("elasticsearch-users useradd failed; see " + consoleLogFile());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while adding the Elasticsearch user", e);
         }
     }
 
@@ -548,8 +585,21 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
          */
         private List<String> jvmOptions = List.of("-XX:TieredStopAtLevel=1", "-XX:-AlwaysPreTouch");
 
+        private String user;
+        private String password;
+
         private Builder(File workDir) {
             this.workDir = workDir;
+        }
+
+        /**
+         * Turns security on (HTTP without TLS, on loopback) with one superuser in the file realm: every request then
+         * needs basic authentication as {@code user}, as on a managed cluster.
+         */
+        public Builder basicAuth(String user, String password) {
+            this.user = user;
+            this.password = password;
+            return this;
         }
 
         /** Server heap (-Xms and -Xmx); default 512 MiB. */
