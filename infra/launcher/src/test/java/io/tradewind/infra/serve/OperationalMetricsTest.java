@@ -90,7 +90,9 @@ class OperationalMetricsTest {
         Scrape flink = pollFlink(s -> sum(s, "flink_taskmanager_job_task_operator_eventsDecoded") >= 40
                 && sum(s, "flink_taskmanager_job_task_operator_duplicatesDropped") >= 1
                 && sum(s, "flink_taskmanager_job_task_operator_eventsDeadLettered") >= 1
-                && max(s, "flink_taskmanager_job_task_operator_lastCompletedCheckpointTimestamp") > now + 2000);
+                && max(s, "flink_taskmanager_job_task_operator_lastCompletedCheckpointTimestamp") > now + 2000
+                // The JobManager's count can trail the tasks' notification by a moment (seen once under load).
+                && sum(s, "flink_jobmanager_job_numberOfCompletedCheckpoints") >= 1);
         save("flink.txt", flink);
 
         // The duplicate is decoded, then dropped; the poison record is refused before it is decoded.
