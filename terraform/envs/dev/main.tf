@@ -38,6 +38,8 @@ module "tradewind" {
   emr_core_volume_gib        = 100
   hdfs_replication           = 2
   emr_termination_protection = false
+  # dev skips the certificate bundle in-transit encryption needs; prod turns it on.
+  emr_in_transit_encryption  = false
 
   ec_region                        = "aws-${var.region}"
   elasticsearch_version            = "8.19.0"

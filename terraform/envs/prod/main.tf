@@ -38,6 +38,7 @@ module "tradewind" {
   emr_core_volume_gib        = 1000
   hdfs_replication           = 3
   emr_termination_protection = true
+  emr_in_transit_encryption  = true
 
   ec_region                        = "aws-${var.region}"
   elasticsearch_version            = "8.19.0"

@@ -68,7 +68,7 @@ resource "aws_iam_instance_profile" "nodes" {
 }
 
 # What the jobs on the nodes do: read releases, scripts and the config; write checkpoints, the HBase root,
-# views and logs; produce and consume the two topics; report two custom metrics.
+# views and logs; produce and consume the two topics; read the Elasticsearch credentials; report two custom metrics.
 data "aws_iam_policy_document" "nodes" {
   statement {
     sid       = "ReadArtifacts"
@@ -126,6 +126,11 @@ data "aws_iam_policy_document" "nodes" {
       variable = "cloudwatch:namespace"
       values   = ["Tradewind/*"]
     }
+  }
+  statement {
+    sid       = "ElasticsearchCredentials"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [var.elasticsearch_secret_arn]
   }
   statement {
     sid       = "ClusterInfo"

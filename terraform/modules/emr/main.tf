@@ -5,8 +5,11 @@ locals {
   release_uri = "s3://${local.artifacts}/releases/${var.release_version}"
   state_uri   = "s3://${local.checkpoints}/flink"
   config_uri  = "s3://${local.artifacts}/${var.config_object_key}"
-  # Each step copies the scripts and runs one of them with the config's location in its environment.
-  run_script = "aws s3 cp --quiet --recursive ${local.scripts_uri}/ /home/hadoop/tradewind/scripts/ && TRADEWIND_CONFIG_URI=${local.config_uri} TRADEWIND_TOOLS_URI=s3://${local.artifacts}/tools bash /home/hadoop/tradewind/scripts/"
+  # Each step copies the scripts and runs one of them with the config's and the Elasticsearch secret's locations
+  # in its environment (the secret's value never appears in a step's arguments).
+  run_script = "aws s3 cp --quiet --recursive ${local.scripts_uri}/ /home/hadoop/tradewind/scripts/ && TRADEWIND_CONFIG_URI=${local.config_uri} TRADEWIND_ELASTICSEARCH_SECRET_ARN=${var.elasticsearch_secret_arn} TRADEWIND_TOOLS_URI=s3://${local.artifacts}/tools bash /home/hadoop/tradewind/scripts/"
+  # The PEM bundle in-transit encryption reads; the runbook says how to make one.
+  tls_certificates_uri = "s3://${local.artifacts}/tls/emr-certificates.zip"
   topic_specs = join(" ", [for topic in values(var.kafka_topics) : "${topic.name}:${topic.partitions}:${topic.retention_ms}"])
 
   configurations = [
@@ -48,9 +51,9 @@ resource "aws_s3_object" "script" {
 resource "aws_emr_security_configuration" "this" {
   name = "${var.name}-emr"
   configuration = jsonencode({
-    EncryptionConfiguration = {
+    EncryptionConfiguration = merge({
       EnableAtRestEncryption    = true
-      EnableInTransitEncryption = false
+      EnableInTransitEncryption = var.in_transit_encryption
       AtRestEncryptionConfiguration = {
         S3EncryptionConfiguration = {
           EncryptionMode = "SSE-KMS"
@@ -62,7 +65,14 @@ resource "aws_emr_security_configuration" "this" {
           EnableEbsEncryption       = true
         }
       }
-    }
+      }, var.in_transit_encryption ? {
+      InTransitEncryptionConfiguration = {
+        TLSCertificateConfiguration = {
+          CertificateProviderType = "PEM"
+          S3Object                = local.tls_certificates_uri
+        }
+      }
+    } : {})
   })
 }
 

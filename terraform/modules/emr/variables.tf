@@ -103,3 +103,14 @@ variable "consumer_group" {
   type        = string
   default     = "tradewind-speed-layer"
 }
+
+variable "elasticsearch_secret_arn" {
+  description = "Secrets Manager secret (JSON with username and password) that publish and the speed layer authenticate to Elasticsearch with; the steps read it at run time."
+  type        = string
+}
+
+variable "in_transit_encryption" {
+  description = "TLS between the cluster's nodes and services, with the PEM bundle at s3://<artifacts>/tls/emr-certificates.zip (upload it before the first apply: terraform/README.md, runbook)."
+  type        = bool
+  default     = true
+}

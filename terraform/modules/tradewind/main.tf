@@ -56,6 +56,8 @@ module "emr" {
   kafka_topics             = module.kafka.topics
   kafka_replication_factor = var.kafka_replication_factor
   consumer_group           = local.consumer_group
+  elasticsearch_secret_arn = module.elasticsearch.credentials_secret_arn
+  in_transit_encryption    = var.emr_in_transit_encryption
 }
 
 module "elasticsearch" {

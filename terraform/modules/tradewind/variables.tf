@@ -99,6 +99,11 @@ variable "emr_termination_protection" {
   type = bool
 }
 
+variable "emr_in_transit_encryption" {
+  description = "TLS inside the EMR cluster; needs s3://<artifacts>/tls/emr-certificates.zip (terraform/README.md, runbook)."
+  type        = bool
+}
+
 variable "ec_region" {
   type = string
 }

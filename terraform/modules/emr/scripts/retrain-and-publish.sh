@@ -25,6 +25,7 @@ if (( status != 0 )); then
   exit "$status"
 fi
 
+export_elasticsearch_credentials
 java -cp "$dir/launcher/*" io.tradewind.infra.cli.TradewindCli publish --config "$CONFIG_FILE" \
   || { put_metric Tradewind/Retrain RetrainFailed 1; exit 1; }
 put_metric Tradewind/Retrain RetrainSucceeded 1

@@ -24,29 +24,24 @@ fi
 jar=/home/hadoop/tradewind/tradewind-speed-layer-job.jar
 aws s3 cp --quiet "$release_uri/tradewind-speed-layer-job.jar" "$jar"
 
-mapfile -t kafka_conf < <(pass_through kafka.conf. --kafka-property)
-mapfile -t hadoop_conf < <(pass_through hadoop.conf. --hadoop-conf)
-mapfile -t hbase_conf < <(pass_through hbase.conf. --hbase-conf)
+# In application mode the job's main runs in the YARN application master, not here. yarn.ship-files puts
+# tradewind.properties in that container's working directory under its own name. The Elasticsearch credentials go
+# into the master's environment through a private copy of Flink's configuration (EMR writes flink-conf.yaml from
+# the flink-conf classification), so the password is in no process's arguments; Flink hides configuration values
+# whose key names a password in its UI and logs.
+export_elasticsearch_credentials
+conf_dir=$(mktemp -d)
+trap 'rm -rf "$conf_dir"' EXIT
+cp -r "${FLINK_CONF_DIR:-/etc/flink/conf}/." "$conf_dir/"
+chmod -R go-rwx "$conf_dir"
+cat >>"$conf_dir/flink-conf.yaml" <<CONF
+containerized.master.env.TRADEWIND_ELASTICSEARCH_USERNAME: $TRADEWIND_ELASTICSEARCH_USERNAME
+containerized.master.env.TRADEWIND_ELASTICSEARCH_PASSWORD: $TRADEWIND_ELASTICSEARCH_PASSWORD
+CONF
 
-flink run-application -t yarn-application \
+FLINK_CONF_DIR="$conf_dir" flink run-application -t yarn-application \
   -Dyarn.application.name=tradewind-speed-layer \
   -Dparallelism.default="$(prop speed.parallelism)" \
+  -Dyarn.ship-files="$CONFIG_FILE" \
   "${restore[@]}" \
-  "$jar" \
-  --kafka "$(prop kafka.bootstrap-servers)" "${kafka_conf[@]}" \
-  --events-topic "$(prop kafka.events-topic)" \
-  --dead-letter-topic "$(prop kafka.dead-letter-topic)" \
-  --group "$(prop kafka.consumer-group)" \
-  --master-dataset "$(prop storage.master-dataset)" \
-  --views "$(prop storage.views)" "${hadoop_conf[@]}" \
-  --hbase-zookeeper "$(prop hbase.zookeeper-quorum)" \
-  --hbase-znode-parent "$(prop hbase.znode-parent)" "${hbase_conf[@]}" \
-  --namespace "$(prop hbase.namespace)" \
-  --catalogue "$(prop elasticsearch.url)" \
-  --catalogue-alias "$(prop elasticsearch.catalogue-alias)" \
-  --parallelism "$(prop speed.parallelism)" \
-  --checkpoint-interval "$(prop speed.checkpoint-interval)" \
-  --version-check-interval "$(prop speed.version-check-interval)" \
-  --trending-window "$(prop speed.trending-window)" \
-  --trending-slide "$(prop speed.trending-slide)" \
-  --trending-lateness "$(prop speed.trending-lateness)"
+  "$jar" --config "$(basename "$CONFIG_FILE")"

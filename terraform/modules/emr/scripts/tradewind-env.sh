@@ -25,12 +25,16 @@ prop() {
   grep -m1 "^$1=" "$CONFIG_FILE" | cut -d= -f2-
 }
 
-# Every pass-through setting under PREFIX as repeated `FLAG key=value` arguments.
-pass_through() {
-  local prefix="$1" flag="$2"
-  grep "^${prefix//./\\.}" "$CONFIG_FILE" | while IFS= read -r line; do
-    printf '%s\n%s\n' "$flag" "${line#"$prefix"}"
-  done
+# Exports TRADEWIND_ELASTICSEARCH_USERNAME and _PASSWORD from the Secrets Manager secret the step's environment
+# names: secret keys are read from the environment only, never from tradewind.properties.
+export_elasticsearch_credentials() {
+  local arn="${TRADEWIND_ELASTICSEARCH_SECRET_ARN:?TRADEWIND_ELASTICSEARCH_SECRET_ARN must name the Elasticsearch credentials secret}"
+  local secret
+  secret=$(aws secretsmanager get-secret-value --secret-id "$arn" --query SecretString --output text) \
+    || { echo "error: cannot read the Elasticsearch credentials from $arn" >&2; exit 1; }
+  TRADEWIND_ELASTICSEARCH_USERNAME=$(jq -r .username <<<"$secret")
+  TRADEWIND_ELASTICSEARCH_PASSWORD=$(jq -r .password <<<"$secret")
+  export TRADEWIND_ELASTICSEARCH_USERNAME TRADEWIND_ELASTICSEARCH_PASSWORD
 }
 
 put_metric() {

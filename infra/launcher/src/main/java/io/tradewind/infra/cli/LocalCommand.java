@@ -105,8 +105,9 @@ final class LocalCommand {
             PrintStream out = System.out;
             LocalStack stack = stack();
             if (!stack.down(timeout, out)) {
+                // Exit 1 like status: a script that meant to stop a stack learns that none was running.
                 out.println("No local stack is running: nothing to stop.");
-                return 0;
+                return 1;
             }
             out.println("Local stack stopped. Its data stays in " + stack.workDir() + " for the next ./tradewind local up.");
             return 0;

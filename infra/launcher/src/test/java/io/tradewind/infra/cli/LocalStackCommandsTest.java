@@ -66,7 +66,7 @@ class LocalStackCommandsTest {
     @Test
     void upStatusDownAndUpAgainServesWhatWasThereWithEveryEventArchived() throws Exception {
         CommandLineErrorsTest.Outcome nothing = run("local", "down");
-        assertEquals(0, nothing.exitCode(), nothing.err());
+        assertEquals(1, nothing.exitCode(), nothing.err());
         assertTrue(nothing.out().contains("No local stack is running: nothing to stop."), nothing.out());
         CommandLineErrorsTest.Outcome noStatus = run("local", "status");
         assertEquals(1, noStatus.exitCode());

@@ -14,12 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** tradewind.properties as terraform writes it has exactly the keys the code reads, and nothing unknown. */
 class PlatformConfigKeysTest {
 
-    private static final Path MODULE_FILE = Path.of("modules/platform-config/main.tf");
+    private static final Path MODULE_DIR = Path.of("modules/platform-config");
+    private static final Path MODULE_FILE = MODULE_DIR.resolve("main.tf");
 
     @Test
     void terraformWritesExactlyTheKeysTheCodeReads() {
         List<Finding> findings = new ArrayList<>();
-        List<PlatformConfigKeys.WrittenKey> written = PlatformConfigKeys.written(platformConfig(Trees.real()), findings);
+        List<PlatformConfigKeys.WrittenKey> written = PlatformConfigKeys.written(Trees.module(Trees.real(), MODULE_DIR), findings);
         CodeKeys code = CodeKeys.fromCode();
         findings.addAll(PlatformConfigKeys.compare(written, code.fixed(), code.prefixes(), MODULE_FILE));
         Trees.assertNone(findings);
@@ -30,7 +31,7 @@ class PlatformConfigKeysTest {
     @Test
     void aKeyTheCodeAddsFailsUntilTerraformWritesIt() {
         // The code side changing alone: a new fixed key in the code, a prefix the code drops.
-        List<PlatformConfigKeys.WrittenKey> written = PlatformConfigKeys.written(platformConfig(Trees.real()),
+        List<PlatformConfigKeys.WrittenKey> written = PlatformConfigKeys.written(Trees.module(Trees.real(), MODULE_DIR),
                 new ArrayList<>());
         CodeKeys code = CodeKeys.fromCode();
         Set<String> moreFixed = new TreeSet<>(code.fixed());
@@ -47,7 +48,7 @@ class PlatformConfigKeysTest {
     void keysTerraformGetsWrongAreReportedWithFileAndKey() {
         TerraformTree broken = Trees.broken("platform-config");
         List<Finding> findings = new ArrayList<>();
-        List<PlatformConfigKeys.WrittenKey> written = PlatformConfigKeys.written(platformConfig(broken), findings);
+        List<PlatformConfigKeys.WrittenKey> written = PlatformConfigKeys.written(Trees.module(broken, MODULE_DIR), findings);
         CodeKeys code = CodeKeys.fromCode();
         findings.addAll(PlatformConfigKeys.compare(written, code.fixed(), code.prefixes(), MODULE_FILE));
         Trees.assertReported(findings, MODULE_FILE.toString(), "does not write `retrain.lock-timeout`");
@@ -55,11 +56,5 @@ class PlatformConfigKeysTest {
         Trees.assertReported(findings, MODULE_FILE.toString(), "writes `flink.conf.parallelism`, which the code does not read");
         Trees.assertReported(findings, MODULE_FILE.toString(), "this part is computed");
         assertEquals(4, findings.size(), findings.toString());
-    }
-
-    private static TerraformModule platformConfig(TerraformTree tree) {
-        return tree.modules().stream()
-                .filter(module -> module.displayDir().equals(Path.of("modules/platform-config")))
-                .findFirst().orElseThrow(() -> new AssertionError("no modules/platform-config in " + tree.root()));
     }
 }

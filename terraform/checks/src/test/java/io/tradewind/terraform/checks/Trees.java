@@ -36,6 +36,12 @@ final class Trees {
         }
     }
 
+    /** The module in dir (relative to the tree's root), which the test needs to exist. */
+    static TerraformModule module(TerraformTree tree, Path dir) {
+        return tree.modules().stream().filter(module -> module.displayDir().equals(dir)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + dir + " in " + tree.root()));
+    }
+
     static void assertNone(List<Finding> findings) {
         if (!findings.isEmpty()) {
             fail(findings.size() + " finding(s):\n" + findings.stream().map(Finding::toString)
