@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -17,13 +18,20 @@ import org.apache.hadoop.fs.Path;
  * {@code CURRENT} names whatever their as-of.
  *
  * <p>The file is created in one step that fails if it exists (HDFS {@code create} without overwrite is atomic
- * at the NameNode; on a local disk Hadoop checks then creates, so there it is created with {@code O_EXCL}).
+ * at the NameNode; on a local disk Hadoop checks then creates, so there it is created with {@code O_EXCL}). On an
+ * object store (S3A in Hadoop 3.4 has no conditional create) creating is a look then a write, so two retrains
+ * starting together can both write the file, the later write winning: there each holder waits a moment longer than
+ * that race can last ({@link #DEFAULT_SETTLE}) and reads the file back, and only the one it names goes on.
  * A lock whose holder died is never taken over silently: it is reported as stale, and only
  * {@code breakStale} removes it.
  */
 public final class RetrainLock implements AutoCloseable {
     public static final String FILE = "_retrain.lock";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(6);
+    /** How long a holder on an object store waits before reading its lock back: far longer than a look and a write. */
+    public static final Duration DEFAULT_SETTLE = Duration.ofSeconds(5);
+    /** Schemes whose create-without-overwrite cannot be raced (for {@code file}, because of {@code O_EXCL}). */
+    private static final Set<String> ATOMIC_CREATE = Set.of("hdfs", "viewfs", "file");
 
     private final FileSystem fs;
     private final Path path;
@@ -42,15 +50,25 @@ public final class RetrainLock implements AutoCloseable {
      */
     public static RetrainLock acquire(ViewStore store, RetrainLockOwner owner, Duration timeout, boolean breakStale)
             throws IOException {
+        return acquire(store, owner, timeout, breakStale, settleFor(store.fileSystem().getScheme()));
+    }
+
+    /** How long a new holder waits before reading its lock back on a file system of this scheme (zero: no need). */
+    static Duration settleFor(String scheme) {
+        return ATOMIC_CREATE.contains(scheme) ? Duration.ZERO : DEFAULT_SETTLE;
+    }
+
+    static RetrainLock acquire(ViewStore store, RetrainLockOwner owner, Duration timeout, boolean breakStale,
+                               Duration settle) throws IOException {
         FileSystem fs = store.fileSystem();
         Path path = new Path(store.root(), FILE);
         fs.mkdirs(store.root());
         if (createExclusively(fs, path, owner)) {
-            return new RetrainLock(fs, path, owner);
+            return confirmed(store, fs, path, owner, settle);
         }
         Optional<RetrainLockOwner> holder = readOwner(fs, path);
         if (holder.isEmpty() && !fs.exists(path) && createExclusively(fs, path, owner)) {
-            return new RetrainLock(fs, path, owner); // the holder finished between our two looks
+            return confirmed(store, fs, path, owner, settle); // the holder finished between our two looks
         }
         Optional<String> staleBecause = staleBecause(fs, path, holder, timeout);
         String who = holder.map(RetrainLockOwner::describe)
@@ -66,11 +84,31 @@ public final class RetrainLock implements AutoCloseable {
         }
         fs.delete(path, false);
         if (createExclusively(fs, path, owner)) {
-            return new RetrainLock(fs, path, owner);
+            return confirmed(store, fs, path, owner, settle);
         }
         throw new RetrainLockedException("batch views at " + store.root() + ": another retrain took the lock after "
                 + "the stale one was broken: " + readOwner(fs, path).map(RetrainLockOwner::describe).orElse("unknown"),
                 false);
+    }
+
+    /** The lock, once the file still names {@code owner} after {@code settle} (a racing writer's name means it won). */
+    private static RetrainLock confirmed(ViewStore store, FileSystem fs, Path path, RetrainLockOwner owner,
+                                         Duration settle) throws IOException {
+        if (!settle.isZero()) {
+            try {
+                Thread.sleep(settle.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while confirming the retrain lock at " + path);
+            }
+            Optional<RetrainLockOwner> holder = readOwner(fs, path);
+            if (holder.isEmpty() || !holder.get().id().equals(owner.id())) {
+                throw new RetrainLockedException("batch views at " + store.root() + " are locked by another retrain "
+                        + "that started at the same time: " + holder.map(RetrainLockOwner::describe).orElse("unknown")
+                        + "; wait for it to finish (it removes " + path + " when it ends)", false);
+            }
+        }
+        return new RetrainLock(fs, path, owner);
     }
 
     public RetrainLockOwner owner() {

@@ -2,14 +2,18 @@ package io.tradewind.contracts.views;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +92,52 @@ class RetrainLockTest {
         assertTrue(assertThrows(RetrainLockedException.class, () -> RetrainLock.acquire(store, me, TIMEOUT, false)).stale());
         RetrainLock.acquire(store, me, TIMEOUT, true).close();
         assertFalse(Files.exists(file));
+    }
+
+    /**
+     * On an object store two retrains starting together can both write the lock (a look, then a write); each reads it
+     * back after a pause and only the later writer, whose name the file keeps, goes on. The local disk stands in for
+     * the store here by running the same confirmation; the race is the later holder's write during the pause.
+     */
+    @Test
+    void whereCreateCanBeRacedTheHolderReadsTheLockBackAndYieldsToALaterWriter() throws Exception {
+        ViewStore store = new ViewStore(dir.toUri().toString(), new Configuration());
+        RetrainLockOwner early = RetrainLockOwner.thisProcess(Instant.parse("2011-12-01T00:00:00Z"));
+        RetrainLockOwner late = new RetrainLockOwner("late", "other-host", 7, "ops", Instant.now().toString(),
+                "2011-12-01T00:00:00Z", "tradewind retrain");
+        CompletableFuture<RetrainLock> taking = CompletableFuture.supplyAsync(() -> {
+            try {
+                return RetrainLock.acquire(store, early, TIMEOUT, false, Duration.ofSeconds(3));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Path file = dir.resolve(RetrainLock.FILE);
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (!(Files.exists(file) && Files.readString(file).contains(early.id())) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        writeLock(late); // the racing retrain's write lands while the early one waits
+
+        CompletionException yielded = assertThrows(CompletionException.class, taking::join);
+        RetrainLockedException refused = assertInstanceOf(RetrainLockedException.class, yielded.getCause().getCause());
+        assertFalse(refused.stale());
+        assertTrue(refused.getMessage().contains("locked by another retrain that started at the same time: "
+                + late.describe()), refused.getMessage());
+        assertTrue(Files.readString(file).contains("\"late\""), "the winner's lock stays");
+
+        Files.delete(file);
+        try (RetrainLock alone = RetrainLock.acquire(store, early, TIMEOUT, false, Duration.ofMillis(200))) {
+            assertEquals(early.id(), alone.owner().id(), "unraced, the read-back confirms the holder");
+        }
+    }
+
+    @Test
+    void onlyFileSystemsWithoutAnAtomicCreateWaitToConfirm() {
+        assertEquals(Duration.ZERO, RetrainLock.settleFor("hdfs"));
+        assertEquals(Duration.ZERO, RetrainLock.settleFor("file"));
+        assertEquals(RetrainLock.DEFAULT_SETTLE, RetrainLock.settleFor("s3a"));
+        assertEquals(RetrainLock.DEFAULT_SETTLE, RetrainLock.settleFor("gs"));
     }
 
     private void writeLock(RetrainLockOwner owner) throws IOException {
