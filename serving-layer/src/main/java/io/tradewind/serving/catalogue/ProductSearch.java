@@ -35,12 +35,8 @@ public final class ProductSearch {
     public SearchResult search(SearchRequest request, Optional<UserAffinity> user) {
         JsonNode response;
         try {
-            // Elasticsearch's shard request cache (for hits too, which needs the explicit flag) answers a repeated
-            // unpersonalised search from memory. Entries belong to the index and the shard's current reader, so
-            // none survives a version flip (another index) or a refresh that changed the shard (a category edit).
-            // Personalised bodies are one per user and query: caching them would only push the shared ones out.
-            response = es.send("POST", "/" + alias + "/_search", CatalogueQuery.body(request, user),
-                    user.isEmpty() ? Map.of("request_cache", "true") : Map.of());
+            Call call = call(request, user);
+            response = es.send("POST", call.path(), call.body(), call.parameters());
         } catch (ElasticsearchRequestException e) {
             if ("index_not_found_exception".equals(e.errorType())) {
                 throw new StoreUnavailableException("no catalogue behind alias " + alias + " yet", e);
@@ -63,6 +59,22 @@ public final class ProductSearch {
                 counts(aggs.path("categories")), counts(aggs.path("words")));
         return new SearchResult(response.path("hits").path("total").path("value").asLong(), request.page(),
                 request.size(), hits, facets, user.isPresent());
+    }
+
+    /** One search as Elasticsearch receives it: a POST of {@code body} to {@code path} with {@code parameters}. */
+    public record Call(String path, JsonNode body, Map<String, String> parameters) {
+    }
+
+    /**
+     * What {@link #search} sends for this request, so a benchmark can send Elasticsearch the very same searches.
+     * Elasticsearch's shard request cache (for hits too, which needs the explicit flag) answers a repeated
+     * unpersonalised search from memory. Entries belong to the index and the shard's current reader, so none survives
+     * a version flip (another index) or a refresh that changed the shard (a category edit). Personalised bodies are
+     * one per user and query: caching them would only push the shared ones out.
+     */
+    public Call call(SearchRequest request, Optional<UserAffinity> user) {
+        return new Call("/" + alias + "/_search", CatalogueQuery.body(request, user),
+                user.isEmpty() ? Map.of("request_cache", "true") : Map.of());
     }
 
     private static List<PriceFacet> prices(JsonNode agg) {

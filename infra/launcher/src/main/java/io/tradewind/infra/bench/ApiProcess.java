@@ -59,6 +59,10 @@ final class ApiProcess implements AutoCloseable {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     String baseUrl() {
         return baseUrl;
     }

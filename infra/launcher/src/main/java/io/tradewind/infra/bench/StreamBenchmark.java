@@ -188,7 +188,7 @@ public final class StreamBenchmark {
     /** The recommendations endpoint at 200 req/s over the real users: 5 s warm-up, then the measured part. */
     private static OpenLoopLoad.Measured reads(String base, String key, List<String> users, String name)
             throws InterruptedException {
-        return new OpenLoopLoad(base, key, 16).run(name,
+        return OpenLoopLoad.http(base, key, 16).run(name,
                 n -> "/v1/users/" + users.get((int) (n % users.size())) + "/recommendations?k=10&model=EASE",
                 n -> "/v1/users/" + users.get((int) (n % users.size())) + "/recommendations?k=10",
                 200, Duration.ofSeconds(5), MEASURED.minusSeconds(5));
