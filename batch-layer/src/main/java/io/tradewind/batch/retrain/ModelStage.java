@@ -61,10 +61,9 @@ final class ModelStage {
     Outcome run(List<PairStat> allPairs, InteractionStrength strength, RetrainOptions options,
                 ViewStore.VersionWriter writer) throws IOException {
         List<PairStat> pairs = ModelCatalogue.mostInteracted(allPairs, options.maxModelItems());
-        List<Purchase> purchases = purchases(pairs);
         Map<String, Object> evaluation = new LinkedHashMap<>();
         List<RetrainReport.Curve> curves = new ArrayList<>();
-        evaluateOnHoldout(purchases, options, evaluation, curves);
+        evaluateOnHoldout(purchases(pairs, true), purchases(pairs, false), options, evaluation, curves);
 
         Interactions all = weightedMatrix(pairs, strength);
         if (all.numPairs() == 0) {
@@ -92,13 +91,16 @@ final class ModelStage {
         return new Outcome(models, evaluation, curves, rows);
     }
 
-    /** Fits every model on purchases before the hold-out and scores it on the hold-out (tracks A and B). */
-    private void evaluateOnHoldout(List<Purchase> purchases, RetrainOptions options, Map<String, Object> evaluation,
-                                   List<RetrainReport.Curve> curves) {
+    /**
+     * Fits every model on purchases before the hold-out, net of the returns before it, and scores it on the hold-out
+     * (tracks A and B, whose truth is every purchase in the hold-out, as in the OR-T protocol).
+     */
+    private void evaluateOnHoldout(List<Purchase> purchases, List<Purchase> returns, RetrainOptions options,
+                                   Map<String, Object> evaluation, List<RetrainReport.Curve> curves) {
         EvaluationSplit split = EvaluationSplit.temporal("hold-out",
                 "< " + Instant.ofEpochMilli(options.holdoutStartMillis()),
                 "[" + Instant.ofEpochMilli(options.holdoutStartMillis()) + ", " + options.asOf() + ")",
-                purchases, options.holdoutStartMillis(), options.asOfMillis());
+                purchases, returns, options.holdoutStartMillis(), options.asOfMillis());
         evaluation.put("split", Map.of("train", split.trainWindow(), "test", split.testWindow(),
                 "testUsersA", split.testUsers(Track.A).size(), "testUsersB", split.testUsers(Track.B).size()));
         if (split.testUsers(Track.A).isEmpty()) {
@@ -108,7 +110,7 @@ final class ModelStage {
         Map<String, Object> perModel = new LinkedHashMap<>();
         double[] ks = java.util.Arrays.stream(CUT_OFFS).asDoubleStream().toArray();
         for (Recommender recommender : recommenders) {
-            FittedModel model = cache.fit(recommender, split.train(), progress);
+            FittedModel model = cache.fit(recommender, split.modelTrain(), progress);
             Map<Track, TrackMetrics> metrics = Evaluator.evaluate(model, split, EnumSet.allOf(Track.class));
             Map<String, Object> tracks = new LinkedHashMap<>();
             metrics.forEach((track, m) -> {
@@ -123,7 +125,7 @@ final class ModelStage {
             perModel.put(recommender.name(), tracks);
         }
         evaluation.put("models", perModel);
-        cache.evict(split.train());
+        cache.evict(split.modelTrain());
     }
 
     private static RetrainReport.Curve curve(String model, String metric, double[] ks, TrackMetrics m,
@@ -134,15 +136,15 @@ final class ModelStage {
 
     /**
      * The matrix the published models are fitted on: every pair counted by its behaviour weights
-     * ({@link InteractionStrength}). Purchase baskets keep their times (recency-aware models use them); counts
-     * above the baskets (views, carts, ...) are extra keys at the pair's last event; returns take the latest
-     * baskets away.
+     * ({@link InteractionStrength}). Purchase baskets are those returns did not wholly take back
+     * ({@link PairStat#keptPurchaseTimes()}) and keep their times (recency-aware models use them); counts above the
+     * baskets (views, carts, ...) are extra keys at the pair's last event.
      */
     static Interactions weightedMatrix(List<PairStat> pairs, InteractionStrength strength) {
         Interactions.Builder builder = Interactions.builder();
         for (PairStat pair : pairs) {
-            int count = strength.count(pair.purchases(), pair.otherWeight());
-            long[] times = pair.purchaseTimes();
+            long[] times = pair.keptPurchaseTimes();
+            int count = strength.count(times.length, pair.otherWeight());
             int fromBaskets = Math.min(count, times.length);
             for (int i = times.length - fromBaskets; i < times.length; i++) {
                 builder.add(pair.userId(), pair.itemId(), Long.toString(times[i]), times[i]);
@@ -154,12 +156,19 @@ final class ModelStage {
         return builder.build();
     }
 
-    /** One purchase per distinct purchase time: the matrix counts baskets, and a basket is one time stamp here. */
-    static List<Purchase> purchases(List<PairStat> pairs) {
+    /**
+     * The pairs' purchase lines ({@code purchases}) or return lines (quantity = units returned); the basket key is
+     * the time stamp, as the matrix counts baskets and a basket is one time stamp here.
+     */
+    static List<Purchase> purchases(List<PairStat> pairs, boolean purchases) {
         List<Purchase> out = new ArrayList<>();
         for (PairStat pair : pairs) {
-            for (long t : pair.purchaseTimes()) {
-                out.add(new Purchase(pair.userId(), pair.itemId(), Long.toString(t), t));
+            for (int k = 0; k < pair.lineTimes().length; k++) {
+                long t = pair.lineTimes()[k];
+                long units = pair.lineUnits()[k];
+                if (units > 0 == purchases && units != 0) {
+                    out.add(new Purchase(pair.userId(), pair.itemId(), Long.toString(t), t, Math.abs(units)));
+                }
             }
         }
         return out;

@@ -1,20 +1,50 @@
 package io.tradewind.batch.retrain;
 
+import io.tradewind.core.event.BehaviourWeights;
+import io.tradewind.core.event.EventType;
+import io.tradewind.core.event.PurchaseNetting;
 import java.io.Serializable;
 
 /**
- * What one user did with one item before the as-of time: the distinct purchase times (one per basket), in
- * ascending order, and the behaviour weights of everything else (views, favourites, cart adds, returns).
- * Bounded by the user's baskets, so the pair table stays proportional to distinct pairs.
+ * What one user did with one item before the as-of time: the purchase and return lines (time and units, a return's
+ * negative), and the behaviour weights of everything else (views, favourites, cart adds). Bounded by the user's
+ * lines of the item, so the pair table stays proportional to purchase lines, never to clicks.
  *
- * @param otherWeight     summed {@link io.tradewind.core.event.BehaviourWeights} of the pair's non-purchase events
- * @param strongestWeight the largest weight of any one of the pair's events (a buy's, if it was bought)
- * @param lastMillis      the pair's latest event
+ * <p>Returns net out purchases by {@link PurchaseNetting}: {@link #keptPurchaseTimes()} are the baskets the models
+ * and popularity count; {@link #purchaseTimes()} every basket, returned or not (what a hold-out's test truth is).
+ *
+ * @param lineTimes            times of the purchase and return lines
+ * @param lineUnits            units per line: positive for a purchase, negative for a return
+ * @param otherWeight          summed {@link BehaviourWeights} of the pair's views, favourites and cart adds
+ * @param strongestOtherWeight the largest weight of any one of those ({@code -Infinity} when there is none)
+ * @param lastMillis           the pair's latest event
  */
-public record PairStat(String userId, String itemId, long[] purchaseTimes, double otherWeight, double strongestWeight,
-                       long lastMillis) implements Serializable {
+public record PairStat(String userId, String itemId, long[] lineTimes, long[] lineUnits, double otherWeight,
+                       double strongestOtherWeight, long lastMillis) implements Serializable {
 
+    /** Distinct purchase times, ascending, returned or not. */
+    public long[] purchaseTimes() {
+        return timesOfPositive(lineUnits);
+    }
+
+    /** Distinct purchase times with a line that returns did not wholly take back, ascending. */
+    public long[] keptPurchaseTimes() {
+        return timesOfPositive(PurchaseNetting.netQuantities(lineTimes, lineUnits));
+    }
+
+    /** Distinct times, ascending, of the lines whose {@code units} are positive. */
+    private long[] timesOfPositive(long[] units) {
+        return java.util.stream.IntStream.range(0, units.length).filter(k -> units[k] > 0).mapToLong(k -> lineTimes[k])
+                .sorted().distinct().toArray();
+    }
+
+    /** Baskets the models count: purchase times not wholly returned. */
     public int purchases() {
-        return purchaseTimes.length;
+        return keptPurchaseTimes().length;
+    }
+
+    /** The weight of the strongest thing the user did with the item and kept (a wholly returned purchase is none). */
+    public double strongestWeight(BehaviourWeights weights) {
+        return purchases() > 0 ? Math.max(weights.of(EventType.BUY), strongestOtherWeight) : strongestOtherWeight;
     }
 }

@@ -190,7 +190,8 @@ public final class RetrainPipeline {
     /**
      * Cold-start lists: global, per country (buyers, from the Flink per-item counts) and per segment. Globally
      * and per segment each user adds the weight of the strongest thing they did with the item, so a purchase
-     * log counts distinct buyers and a click log still ranks (a view 1, a purchase 5 with default weights).
+     * log counts distinct buyers and a click log still ranks (a view 1, a purchase 5 with default weights). All
+     * net of returns: a user who returned every unit bought is no buyer ({@link PairStat#strongestWeight}).
      */
     static List<PopularityView> popularity(EventAggregates aggregates, PortraitBuilder.Result portraits,
                                            InteractionStrength strength) {
@@ -203,7 +204,7 @@ public final class RetrainPipeline {
         portraits.portraits().forEach(p -> segmentOf.put(p.userId(), p.segment()));
         PopularityTable bySegment = new PopularityTable();
         for (PairStat pair : aggregates.pairs()) {
-            int weight = strength.popularityWeight(pair.strongestWeight());
+            int weight = strength.popularityWeight(pair.strongestWeight(strength.weights()));
             if (weight == 0) {
                 continue;
             }

@@ -3,13 +3,15 @@ package io.tradewind.batch.retrain;
 import io.tradewind.core.event.BehaviourEvent;
 import io.tradewind.core.event.BehaviourWeights;
 import io.tradewind.core.event.EventType;
+import io.tradewind.core.event.PurchaseNetting;
 import io.tradewind.core.portrait.Habits;
 import io.tradewind.core.portrait.UserActivity;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.GlobalWindow;
 import org.apache.flink.util.Collector;
@@ -18,7 +20,8 @@ import org.apache.flink.util.OutputTag;
 /**
  * One pass over one user's whole history (batch execution hands each key's events together): drops repeated
  * event ids, folds the portrait window into {@link UserActivity}, and derives the user's item pairs (every
- * behaviour, weighted by {@link BehaviourWeights}; purchases also by basket) and item sightings. Keying once by user replaces a shuffle per aggregate, which dominated the job's run time.
+ * behaviour, weighted by {@link BehaviourWeights}; purchases and returns as lines, netted by {@link PurchaseNetting})
+ * and item sightings (a buyer is one who kept some of the item). Keying once by user replaces a shuffle per aggregate, which dominated the job's run time.
  */
 final class UserHistoryFunction extends ProcessWindowFunction<BehaviourEvent, UserHistory, String, GlobalWindow> {
     static final OutputTag<PairStat> PAIRS = new OutputTag<>("pairs") { };
@@ -54,35 +57,34 @@ final class UserHistoryFunction extends ProcessWindowFunction<BehaviourEvent, Us
         }
         out.collect(new UserHistory(userId, activity, count, byType));
         byItem.forEach((item, p) -> {
-            context.output(PAIRS, new PairStat(userId, item, p.purchaseTimes.stream().mapToLong(Long::longValue).toArray(),
-                    p.otherWeight, p.strongestWeight, p.lastMillis));
+            context.output(PAIRS, new PairStat(userId, item, p.times(), p.units(), p.otherWeight, p.strongestOtherWeight,
+                    p.lastMillis));
             context.output(SIGHTINGS, p.sighting(item));
         });
     }
 
     /** The current user's events on one item. */
     private static final class EventsOfItem {
-        final TreeSet<Long> purchaseTimes = new TreeSet<>();
-        final Map<String, Integer> countries = new HashMap<>();
+        /** Purchase and return lines: time, units (a return's negative), the buyer's country (purchases). */
+        final List<long[]> lines = new ArrayList<>();
+        final List<String> lineCountries = new ArrayList<>();
         final Map<String, Integer> titles = new HashMap<>();
         String category;
         double priceSum;
         int priceCount;
         double otherWeight;
-        double strongestWeight = Double.NEGATIVE_INFINITY;
+        double strongestOtherWeight = Double.NEGATIVE_INFINITY;
         long lastMillis = Long.MIN_VALUE;
 
         void add(BehaviourEvent e, BehaviourWeights weights) {
-            double weight = weights.of(e.type());
-            strongestWeight = Math.max(strongestWeight, weight);
             lastMillis = Math.max(lastMillis, e.timestampMillis());
-            if (e.type() == EventType.BUY) {
-                purchaseTimes.add(e.timestampMillis());
-                if (e.country() != null) {
-                    countries.merge(e.country(), 1, Integer::sum);
-                }
+            if (e.type() == EventType.BUY || e.type() == EventType.RETURN) {
+                lines.add(new long[] {e.timestampMillis(), e.type() == EventType.BUY ? e.quantity() : -e.quantity()});
+                lineCountries.add(e.type() == EventType.BUY ? e.country() : null);
             } else {
+                double weight = weights.of(e.type());
                 otherWeight += weight;
+                strongestOtherWeight = Math.max(strongestOtherWeight, weight);
             }
             if (e.itemTitle() != null && !e.itemTitle().isBlank()) {
                 titles.merge(e.itemTitle().trim(), 1, Integer::sum);
@@ -96,9 +98,29 @@ final class UserHistoryFunction extends ProcessWindowFunction<BehaviourEvent, Us
             }
         }
 
+        long[] times() {
+            return lines.stream().mapToLong(line -> line[0]).toArray();
+        }
+
+        long[] units() {
+            return lines.stream().mapToLong(line -> line[1]).toArray();
+        }
+
+        /** A buyer is one who kept units of the item; the country is that of the purchases kept. */
         ItemSighting sighting(String item) {
-            return new ItemSighting(item, !purchaseTimes.isEmpty(), Habits.mostFrequent(countries),
-                    Habits.mostFrequent(titles), category, priceSum, priceCount);
+            long[] kept = PurchaseNetting.netQuantities(times(), units());
+            Map<String, Integer> countries = new HashMap<>();
+            boolean bought = false;
+            for (int k = 0; k < kept.length; k++) {
+                if (kept[k] > 0) {
+                    bought = true;
+                    if (lineCountries.get(k) != null) {
+                        countries.merge(lineCountries.get(k), 1, Integer::sum);
+                    }
+                }
+            }
+            return new ItemSighting(item, bought, Habits.mostFrequent(countries), Habits.mostFrequent(titles), category,
+                    priceSum, priceCount);
         }
     }
 }

@@ -69,6 +69,6 @@ class EventAggregationJobTest {
     }
 
     private static double u1aStrongest(Map<String, PairStat> pairs) {
-        return pairs.get("u1/A").strongestWeight();
+        return pairs.get("u1/A").strongestWeight(io.tradewind.core.event.BehaviourWeights.DEFAULT);
     }
 }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,6 +69,9 @@ class RetrainOnHdfsTest {
         new EventImporter(hdfs.configuration()).run("online-retail", csv.toString(), events, ProgressListener.NONE);
     }
 
+    static final String RETURNER = "13003";
+    static final String RETURNED_ITEM = "21025";
+
     /**
      * 90 customers in three countries over 2011: each buys from "their" product family (A, B or C) every few
      * weeks, so co-purchase models have structure to find; every ninth buys only in the first months (lapsed).
@@ -96,6 +100,14 @@ class RetrainOnHdfsTest {
             }
         }
         lines.add("C599999,21001,FAMILY A HEART ITEM 1,-2,2011-11-20 10:00:00,1.25,13000.0,France");
+        // Customer 13003 (family A) buys a family-C item on three invoices of its own and sends all 15 back in one
+        // return (times no other line has: day 2, 9h): the returns test's customer.
+        for (int month = 6; month <= 8; month++) {
+            lines.add(String.format("%d,%s,FAMILY C HEART ITEM 25,5,2011-%02d-02 09:00:00,2.25,%s.0,France", 599900 + month,
+                    RETURNED_ITEM, month, RETURNER));
+        }
+        lines.add("C599990," + RETURNED_ITEM + ",FAMILY C HEART ITEM 25,-15,2011-09-02 09:00:00,2.25," + RETURNER
+                + ".0,France");
         lines.add("599998,POST,POSTAGE,1,2011-11-20 10:00:00,18.00,13001.0,Germany");
         // Exports come in time order, as Online Retail does; the importer keeps a few date partitions open.
         lines.sort(java.util.Comparator.comparing((String line) -> line.split(",")[4]));
@@ -154,6 +166,61 @@ class RetrainOnHdfsTest {
         for (Portrait p : published.portraits()) {
             assertEquals(p.rfm(), Rfm.of(rows.get(p.userId()).totals(), asOf), p.userId());
         }
+    }
+
+    /**
+     * Returns net out purchases everywhere a user sees them: 13003 bought item 21025 on three invoices and returned
+     * all of it, so it is not their top recommendation, not among their own items, not counted as their purchase in
+     * popularity, and those three invoices are not in their portrait's frequency or monetary value.
+     */
+    @Test
+    void aWhollyReturnedItemIsNoPurchaseInListsPortraitsOrPopularity() throws Exception {
+        String dir = views + "/" + published.version();
+        JsonNode lists = JSON.readTree(firstLineMatching(dir + "/toplists/FreshBlend.jsonl",
+                "\"user\":\"" + RETURNER + "\""));
+        assertTrue(lists.path("all").get(0).path("item").asText().matches("2100\\d"),
+                "a family-A customer's top item is of family A: " + lists);
+        // With 18 items every list holds every item; "fresh" leaves out the user's own items, so the returned
+        // item being in it says the user does not own it.
+        assertTrue(lists.path("fresh").findValuesAsText("item").contains(RETURNED_ITEM),
+                "the returned item is not one of the customer's own items: " + lists);
+        for (String model : List.of("Pop", "ItemKNN", "EASE", "ALS")) {
+            JsonNode top = JSON.readTree(firstLineMatching(dir + "/toplists/" + model + ".jsonl",
+                    "\"user\":\"" + RETURNER + "\""));
+            assertTrue(!top.path("all").get(0).path("item").asText().equals(RETURNED_ITEM), model + ": " + top);
+        }
+
+        // The portrait counts the family-A baskets only: the three returned invoices are no occasions, no value.
+        Set<String> times = new java.util.TreeSet<>();
+        double value = 0;
+        for (String line : shopHistory().lines().skip(1).toList()) {
+            String[] f = line.split(",");
+            if (f[6].equals(RETURNER + ".0") && !f[0].startsWith("C") && !f[1].equals(RETURNED_ITEM)) {
+                times.add(f[4]);
+                value += Integer.parseInt(f[3]) * Double.parseDouble(f[5]);
+            }
+        }
+        Portrait portrait = published.portraits().stream().filter(p -> p.userId().equals(RETURNER)).findFirst()
+                .orElseThrow();
+        assertEquals(times.size(), portrait.rfm().frequency(), "purchase occasions not wholly returned");
+        assertEquals(value, portrait.rfm().monetary(), 1e-6, "value net of the returned item");
+
+        // Popularity: the item's buyers are the family-C customers who kept it, not the returner.
+        Set<String> keptBuyers = new java.util.HashSet<>();
+        for (String line : shopHistory().lines().skip(1).toList()) {
+            String[] f = line.split(",");
+            if (f[1].equals(RETURNED_ITEM) && !f[0].startsWith("C") && !f[6].equals(RETURNER + ".0")) {
+                keptBuyers.add(f[6]);
+            }
+        }
+        JsonNode global = JSON.readTree(firstLineMatching(dir + "/popularity.jsonl", "\"scope\":\"global\""));
+        int buyers = -1;
+        for (JsonNode entry : global.path("items")) {
+            if (entry.path("item").asText().equals(RETURNED_ITEM)) {
+                buyers = entry.path("buyers").asInt();
+            }
+        }
+        assertEquals(keptBuyers.size(), buyers, global.toString());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tradewind.core.eval;
 
+import io.tradewind.core.event.PurchaseNetting;
 import io.tradewind.core.model.Interactions;
 
 import java.util.ArrayList;
@@ -12,22 +13,26 @@ import java.util.TreeSet;
 
 /**
  * A temporal split of PROTOCOL.md section 2: the training matrix (interactions before the cutoff), whose items
- * are the candidates, and per track the test users with their truth.
+ * are the candidates, and per track the test users with their truth; and the models' training input, the same
+ * purchases net of the returns before the cutoff ({@link PurchaseNetting}). The protocol's definitions (candidates,
+ * test users, truth, track B's exclusions) stay on the raw purchases; only what the models learn from changes.
  */
 public final class EvaluationSplit {
     private final String label;
     private final String trainWindow;
     private final String testWindow;
     private final Interactions train;
+    private final Interactions modelTrain;
     private final int usersWithBoth;
     private final Map<Track, List<TestUser>> testUsers;
 
-    private EvaluationSplit(String label, String trainWindow, String testWindow, Interactions train, int usersWithBoth,
-                            Map<Track, List<TestUser>> testUsers) {
+    private EvaluationSplit(String label, String trainWindow, String testWindow, Interactions train,
+                            Interactions modelTrain, int usersWithBoth, Map<Track, List<TestUser>> testUsers) {
         this.label = label;
         this.trainWindow = trainWindow;
         this.testWindow = testWindow;
         this.train = train;
+        this.modelTrain = modelTrain;
         this.usersWithBoth = usersWithBoth;
         this.testUsers = testUsers;
     }
@@ -38,6 +43,16 @@ public final class EvaluationSplit {
      */
     public static EvaluationSplit temporal(String label, String trainWindow, String testWindow,
                                            List<Purchase> purchases, long cutoff, long testEnd) {
+        return temporal(label, trainWindow, testWindow, purchases, List.of(), cutoff, testEnd);
+    }
+
+    /**
+     * As {@link #temporal(String, String, String, List, long, long)}, with {@code returns} (return lines, quantity =
+     * units returned) netted out of the purchases before {@code cutoff} in {@link #modelTrain()}.
+     */
+    public static EvaluationSplit temporal(String label, String trainWindow, String testWindow,
+                                           List<Purchase> purchases, List<Purchase> returns, long cutoff,
+                                           long testEnd) {
         Interactions.Builder builder = Interactions.builder();
         for (Purchase p : purchases) {
             if (p.timestamp() < cutoff) {
@@ -79,7 +94,35 @@ public final class EvaluationSplit {
         }
         tracks.put(Track.A, List.copyOf(all));
         tracks.put(Track.B, List.copyOf(fresh));
-        return new EvaluationSplit(label, trainWindow, testWindow, train, users.length, tracks);
+        Interactions modelTrain = returns.isEmpty() ? train : netted(purchases, returns, cutoff);
+        return new EvaluationSplit(label, trainWindow, testWindow, train, modelTrain, users.length, tracks);
+    }
+
+    /** The purchase lines before {@code cutoff} that returns before it left units of, as a matrix. */
+    private static Interactions netted(List<Purchase> purchases, List<Purchase> returns, long cutoff) {
+        record Line(Purchase line, long units) {
+        }
+        Map<String, List<Line>> byPair = new HashMap<>();
+        for (int sign : new int[] {1, -1}) {
+            for (Purchase p : sign > 0 ? purchases : returns) {
+                if (p.timestamp() < cutoff) {
+                    byPair.computeIfAbsent(p.user() + '\u0000' + p.item(), k -> new ArrayList<>())
+                            .add(new Line(p, sign * p.quantity()));
+                }
+            }
+        }
+        Interactions.Builder builder = Interactions.builder();
+        for (List<Line> lines : byPair.values()) {
+            long[] times = lines.stream().mapToLong(l -> l.line().timestamp()).toArray();
+            long[] kept = PurchaseNetting.netQuantities(times, lines.stream().mapToLong(Line::units).toArray());
+            for (int k = 0; k < kept.length; k++) {
+                if (kept[k] > 0) {
+                    Purchase p = lines.get(k).line();
+                    builder.add(p.user(), p.item(), p.invoice(), p.timestamp());
+                }
+            }
+        }
+        return builder.build();
     }
 
     public String label() {
@@ -97,6 +140,15 @@ public final class EvaluationSplit {
     /** Training matrix; its items are the candidates. */
     public Interactions train() {
         return train;
+    }
+
+    /**
+     * What the models are fitted on: the training purchases net of the training returns (a wholly returned line is
+     * no purchase, a pair with nothing left no interaction). The same object as {@link #train()} when there were no
+     * returns. Its users and items may be fewer than the candidates'.
+     */
+    public Interactions modelTrain() {
+        return modelTrain;
     }
 
     public int candidates() {

@@ -2,13 +2,11 @@ package io.tradewind.core.eval;
 
 import io.tradewind.core.model.FittedModel;
 import io.tradewind.core.model.Interactions;
-import io.tradewind.core.model.UserHistory;
 
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -23,23 +21,35 @@ public final class Evaluator {
     private Evaluator() {
     }
 
-    /** OR-T: the model was fitted on the split's training matrix and scores users from their training history. */
+    /**
+     * OR-T: the model was fitted on the split's training matrix, or on its purchases net of returns
+     * ({@link EvaluationSplit#modelTrain()}), and scores users from the history it was fitted on.
+     */
     public static Map<Track, TrackMetrics> evaluate(FittedModel model, EvaluationSplit split, Set<Track> tracks) {
-        if (model.train() != split.train()) {
+        Interactions train = split.train();
+        if (model.train() == train) {
+            return evaluate(split, tracks, Ranker.forTrainingItems(train, LIST_SIZE),
+                    (user, scores) -> model.score(train.history(user), scores));
+        }
+        if (model.train() != split.modelTrain()) {
             throw new IllegalArgumentException("the model was not fitted on this split's training matrix");
         }
-        Interactions train = split.train();
-        return evaluate(model, split, tracks, Ranker.forTrainingItems(train, LIST_SIZE), train::history);
+        ModelCandidates candidates = ModelCandidates.of(model.train(), train);
+        return evaluate(split, tracks, candidates.ranker(), (user, scores) -> {
+            double[] modelScores = new double[model.train().numItems()];
+            model.score(candidates.history(user), modelScores);
+            System.arraycopy(candidates.toCandidates(modelScores), 0, scores, 0, scores.length);
+        });
     }
 
-    /**
-     * General form, for protocols where the candidates are the split's training items but the model (and its
-     * ranker) or the histories come from elsewhere: {@code history} gives the history to score a split user
-     * with, in the model's item indices, and {@code ranker} ranks in the split's candidate indices.
-     * Here model items and candidates must coincide; protocols that differ map the scores before ranking.
-     */
-    static Map<Track, TrackMetrics> evaluate(FittedModel model, EvaluationSplit split, Set<Track> tracks,
-                                             Ranker ranker, IntFunction<UserHistory> history) {
+    /** Writes a split user's score for every candidate. */
+    interface UserScores {
+        void score(int user, double[] candidateScores);
+    }
+
+    /** Each test user scored once by {@code scores}, ranked per track by {@code ranker} (in candidate indices). */
+    static Map<Track, TrackMetrics> evaluate(EvaluationSplit split, Set<Track> tracks, Ranker ranker,
+                                             UserScores userScores) {
         Interactions train = split.train();
         TreeSet<Integer> userSet = new TreeSet<>();
         for (Track track : tracks) {
@@ -50,11 +60,10 @@ public final class Evaluator {
         boolean wantB = tracks.contains(Track.B);
         int[][] listsA = new int[train.numUsers()][];
         int[][] listsB = new int[train.numUsers()][];
-        int numItems = model.train().numItems();
         IntStream.range(0, users.length).parallel().forEach(k -> {
             int user = users[k];
-            double[] scores = new double[numItems];
-            model.score(history.apply(user), scores);
+            double[] scores = new double[split.candidates()];
+            userScores.score(user, scores);
             if (wantA) {
                 listsA[user] = ranker.top(scores, new int[0]);
             }

@@ -302,35 +302,16 @@ public final class OrIncEvaluation {
                                                   Set<Track> tracks) {
         Interactions stale = model.train();
         Interactions train = setup.split().train();
-        int n = train.numItems();
-        int[] toStale = new int[n];
-        boolean[] trained = new boolean[n];
-        int[] buyers = new int[n];
-        for (int c = 0; c < n; c++) {
-            toStale[c] = stale.itemIndex(train.itemId(c));
-            trained[c] = toStale[c] >= 0;
-            buyers[c] = toStale[c] >= 0 ? stale.buyers(toStale[c]) : 0;
-        }
-        Ranker ranker = new Ranker(trained, buyers, Evaluator.LIST_SIZE);
+        ModelCandidates candidates = ModelCandidates.of(stale, train);
         return lists(setup.split(), tracks, (user, excluded) -> {
-            UserHistory history;
-            if (freshHistory) {
-                history = stale.historyFrom(train, user);
-            } else {
-                int su = stale.userIndex(train.userId(user));
-                history = su < 0 ? UserHistory.empty() : stale.history(su);
-            }
+            UserHistory history = freshHistory ? stale.historyFrom(train, user) : candidates.history(user);
             double[] modelScores = new double[stale.numItems()];
             if (freshHistory && model instanceof AlsRecommender.Fitted als) {
                 als.scoreVector(als.foldIn(history), modelScores);
             } else {
                 model.score(history, modelScores);
             }
-            double[] scores = new double[n];
-            for (int c = 0; c < n; c++) {
-                scores[c] = toStale[c] >= 0 ? modelScores[toStale[c]] : 0.0;
-            }
-            return ranker.top(scores, excluded);
+            return candidates.ranker().top(candidates.toCandidates(modelScores), excluded);
         });
     }
 

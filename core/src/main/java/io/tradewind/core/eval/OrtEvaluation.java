@@ -67,14 +67,17 @@ public final class OrtEvaluation {
         }
     }
 
-    /** The two splits OR-T needs, built once from the cleaned data. */
+    /**
+     * The two splits OR-T needs, built once from the cleaned data: the protocol's definitions on the purchases, the
+     * models fitted on them net of the returns before each cutoff ({@link EvaluationSplit#modelTrain()}).
+     */
     public record Splits(EvaluationSplit validation, EvaluationSplit ort) {
-        public static Splits of(List<Purchase> purchases) {
+        public static Splits of(OnlineRetailCsv.Cleaned data) {
             EvaluationSplit validation = EvaluationSplit.temporal("validation", "< 2011-08-01",
-                    "[2011-08-01, 2011-09-01)", purchases, OnlineRetailCsv.millis(VALIDATION_CUTOFF),
-                    OnlineRetailCsv.millis(ORT_CUTOFF));
-            EvaluationSplit ort = EvaluationSplit.temporal("OR-T", "< 2011-09-01", ">= 2011-09-01", purchases,
-                    OnlineRetailCsv.millis(ORT_CUTOFF), Long.MAX_VALUE);
+                    "[2011-08-01, 2011-09-01)", data.purchases(), data.returns(),
+                    OnlineRetailCsv.millis(VALIDATION_CUTOFF), OnlineRetailCsv.millis(ORT_CUTOFF));
+            EvaluationSplit ort = EvaluationSplit.temporal("OR-T", "< 2011-09-01", ">= 2011-09-01", data.purchases(),
+                    data.returns(), OnlineRetailCsv.millis(ORT_CUTOFF), Long.MAX_VALUE);
             return new Splits(validation, ort);
         }
     }
@@ -104,7 +107,7 @@ public final class OrtEvaluation {
 
     private static EvaluationReport run(OnlineRetailCsv.Cleaned data, Options options, ProgressListener progress,
                                         long start, double loadSeconds) {
-        Splits splits = Splits.of(data.purchases());
+        Splits splits = Splits.of(data);
         FitCache cache = new FitCache();
         List<ModelFamily> families = ModelGrids.families(options.models(), options.quick(), options.threads(), cache);
         Set<String> shared = sharedComponents(families);
@@ -122,8 +125,8 @@ public final class OrtEvaluation {
                 fits.addAll(outcome.fits);
             }
         } finally {
-            cache.evict(splits.validation().train());
-            cache.evict(splits.ort().train());
+            cache.evict(splits.validation().modelTrain());
+            cache.evict(splits.ort().modelTrain());
             progress.finish();
         }
         List<String> order = families.stream().map(ModelFamily::name).toList();
@@ -171,8 +174,8 @@ public final class OrtEvaluation {
             Recommender recommender = grid.get(g);
             long start = System.nanoTime();
             FittedModel model = shared.contains(FitCache.key(recommender))
-                    ? cache.fit(recommender, splits.validation().train(), ProgressListener.NONE)
-                    : recommender.fit(splits.validation().train(), ProgressListener.NONE);
+                    ? cache.fit(recommender, splits.validation().modelTrain(), ProgressListener.NONE)
+                    : recommender.fit(splits.validation().modelTrain(), ProgressListener.NONE);
             fitSeconds[g] = seconds(start);
             fits.add(new EvaluationReport.Fit(recommender.name(), recommender.params(),
                     splits.validation().trainWindow(), fitSeconds[g]));
@@ -205,9 +208,9 @@ public final class OrtEvaluation {
         chosen.forEach((track, g) -> tracksByPoint.computeIfAbsent(g, k -> new ArrayList<>()).add(track));
         for (Map.Entry<Integer, List<Track>> entry : tracksByPoint.entrySet()) {
             Recommender recommender = grid.get(entry.getKey());
-            cache.evict(splits.ort().train());
+            cache.evict(splits.ort().modelTrain());
             long start = System.nanoTime();
-            FittedModel model = recommender.fit(splits.ort().train(), ProgressListener.NONE);
+            FittedModel model = recommender.fit(splits.ort().modelTrain(), ProgressListener.NONE);
             double seconds = seconds(start);
             fits.add(new EvaluationReport.Fit(recommender.name(), recommender.params(), splits.ort().trainWindow(),
                     seconds));

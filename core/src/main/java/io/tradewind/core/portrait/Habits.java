@@ -18,11 +18,12 @@ public record Habits(
     private static final String[] WEEKDAYS = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"};
 
     public static Habits of(UserActivity a) {
-        int occasions = Math.max(1, a.purchaseOccasions());
+        // Habits describe what the user did, returns included (the return rate says how much came back).
+        int occasions = Math.max(1, a.baskets());
         return new Habits(
                 mostFrequent(a.countries()),
-                a.hasPurchases() ? argMax(a.purchaseHours()) : -1,
-                a.hasPurchases() ? WEEKDAYS[argMax(a.purchaseWeekdays())] : null,
+                a.baskets() > 0 ? argMax(a.purchaseHours()) : -1,
+                a.baskets() > 0 ? WEEKDAYS[argMax(a.purchaseWeekdays())] : null,
                 top(a.categories(), 3),
                 top(a.titleWords(), 5),
                 (double) a.buyLines() / occasions,

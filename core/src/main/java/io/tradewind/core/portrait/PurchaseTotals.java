@@ -10,8 +10,10 @@ import io.tradewind.core.event.EventType;
  * version published for the user ({@code rfm-baseline.jsonl}), and {@link Rfm#of(PurchaseTotals, long)} turns
  * either into RFM with the batch's own formula.
  *
- * @param lastPurchaseMillis latest purchase time, {@link Long#MIN_VALUE} when there was none
- * @param occasions          distinct purchase times (one basket = one time stamp)
+ * @param lastPurchaseMillis latest purchase time not wholly returned, {@link Long#MIN_VALUE} when there was none
+ * @param occasions          distinct purchase times (one basket = one time stamp) that returns did not wholly take
+ *                           back ({@link io.tradewind.core.event.PurchaseNetting}); the totals of a later stretch
+ *                           may be negative when its returns took back occasions counted before it
  * @param netValue           value of purchases minus value of returns, not clipped (a later purchase may lift it)
  * @param priced             whether any purchase or return had a price: without one, revenue is unknown, not zero
  */

@@ -2,6 +2,7 @@ package io.tradewind.core.portrait;
 
 import io.tradewind.core.event.BehaviourEvent;
 import io.tradewind.core.event.EventType;
+import io.tradewind.core.event.PurchaseLines;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,8 +22,10 @@ public final class UserActivity implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private String userId;
-    /** Distinct purchase occasions (event time of BUY events): an import has no invoice id, one basket = one time stamp. */
+    /** Distinct purchase times (event time of BUY events), returned or not: the habits' hours and weekdays. */
     private final TreeSet<Long> purchaseTimes = new TreeSet<>();
+    /** Purchase and return lines per item: RFM's occasions are the purchase times returns did not wholly take back. */
+    private final PurchaseLines lines = new PurchaseLines();
     private long firstEventMillis = Long.MAX_VALUE;
     private long lastEventMillis = Long.MIN_VALUE;
     private int buyLines;
@@ -60,6 +63,7 @@ public final class UserActivity implements Serializable {
         }
         // An event's share of RFM is defined once, in PurchaseTotals, which the speed layer adds up too.
         PurchaseTotals share = PurchaseTotals.of(e);
+        lines.add(e);
         if (share.priced()) {
             pricedLines++;
         }
@@ -106,6 +110,7 @@ public final class UserActivity implements Serializable {
             userId = o.userId;
         }
         o.purchaseTimes.forEach(this::addOccasion);
+        lines.merge(o.lines);
         firstEventMillis = Math.min(firstEventMillis, o.firstEventMillis);
         lastEventMillis = Math.max(lastEventMillis, o.lastEventMillis);
         buyLines += o.buyLines;
@@ -128,12 +133,23 @@ public final class UserActivity implements Serializable {
         return userId;
     }
 
-    /** What RFM needs of this activity ({@link Rfm#of(PurchaseTotals, long)}). */
+    /**
+     * What RFM needs of this activity ({@link Rfm#of(PurchaseTotals, long)}): occasions and the last purchase net of
+     * returns ({@link PurchaseLines}), the value of purchases less the value of returns.
+     */
     public PurchaseTotals purchaseTotals() {
-        return new PurchaseTotals(lastPurchaseMillis(), purchaseOccasions(), buyValue - returnValue, hasPrices());
+        TreeSet<Long> kept = lines.keptOccasions();
+        return new PurchaseTotals(kept.isEmpty() ? Long.MIN_VALUE : kept.last(), kept.size(), buyValue - returnValue,
+                hasPrices());
     }
 
+    /** Purchase occasions that returns did not wholly take back (the portrait's frequency). */
     public int purchaseOccasions() {
+        return lines.keptOccasions().size();
+    }
+
+    /** Distinct purchase times, returned or not (the habits' baskets). */
+    public int baskets() {
         return purchaseTimes.size();
     }
 
@@ -142,13 +158,15 @@ public final class UserActivity implements Serializable {
         return pricedLines > 0;
     }
 
+    /** Whether the user kept anything bought in the window: a user who returned all of it is in the new stratum. */
     public boolean hasPurchases() {
-        return !purchaseTimes.isEmpty();
+        return purchaseOccasions() > 0;
     }
 
-    /** Latest purchase time, or {@link Long#MIN_VALUE} when the user bought nothing in the window. */
+    /** Latest purchase not wholly returned, or {@link Long#MIN_VALUE} when there is none in the window. */
     public long lastPurchaseMillis() {
-        return purchaseTimes.isEmpty() ? Long.MIN_VALUE : purchaseTimes.last();
+        TreeSet<Long> kept = lines.keptOccasions();
+        return kept.isEmpty() ? Long.MIN_VALUE : kept.last();
     }
 
     public long firstEventMillis() {

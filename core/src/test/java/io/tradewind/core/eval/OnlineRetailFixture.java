@@ -46,7 +46,7 @@ final class OnlineRetailFixture {
 
     static synchronized OrtEvaluation.Splits splits() {
         if (splits == null) {
-            splits = OrtEvaluation.Splits.of(cleaned().purchases());
+            splits = OrtEvaluation.Splits.of(cleaned());
         }
         return splits;
     }

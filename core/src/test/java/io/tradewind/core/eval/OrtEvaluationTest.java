@@ -84,9 +84,15 @@ class OrtEvaluationTest {
         }
     }
 
+    private static OnlineRetailCsv.Cleaned cleaned(List<Purchase> purchases) {
+        CleaningReport cleaning = new CleaningReport("synthetic", purchases.size(), 0, 0, 0, 0, purchases.size(), 10,
+                10);
+        return new OnlineRetailCsv.Cleaned(cleaning, purchases);
+    }
+
     @Test
     void choosesTheFirstOfEqualPointsAndRefitsOncePerChoice() {
-        OrtEvaluation.Splits splits = OrtEvaluation.Splits.of(shop());
+        OrtEvaluation.Splits splits = OrtEvaluation.Splits.of(cleaned(shop()));
         ModelFamily family = new ModelFamily("Probe",
                 List.of(new Probe(0, true), new Probe(1, false), new Probe(2, false)), EnumSet.allOf(Track.class));
         OrtEvaluation.FamilyOutcome outcome = OrtEvaluation.searchAndTest(family, splits, new FitCache(), Set.of(),
@@ -111,10 +117,7 @@ class OrtEvaluationTest {
 
     @Test
     void writesTheShapeOfThePeersResultFile() throws IOException {
-        List<Purchase> purchases = shop();
-        CleaningReport cleaning = new CleaningReport("synthetic", purchases.size(), 0, 0, 0, 0, purchases.size(), 10,
-                10);
-        EvaluationReport report = OrtEvaluation.run(new OnlineRetailCsv.Cleaned(cleaning, purchases),
+        EvaluationReport report = OrtEvaluation.run(cleaned(shop()),
                 OrtEvaluation.Options.defaults().withModels(List.of("Pop", "Repeat")), ProgressListener.NONE);
         assertEquals(3, report.results().size(), "Pop on A and B, Repeat on A");
 

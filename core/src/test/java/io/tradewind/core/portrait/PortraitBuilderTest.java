@@ -53,6 +53,34 @@ class PortraitBuilderTest {
     }
 
     @Test
+    void aWhollyReturnedBasketLeavesFrequencyAndRecency() {
+        UserActivity a = new UserActivity("u2")
+                .add(event("u2", EventType.BUY, "2011-10-03T14:00:00", 3.0, 2, "HEART MUG"))
+                .add(event("u2", EventType.BUY, "2011-11-21T10:15:00", 2.5, 4, "RED HEART LANTERN"))
+                .add(event("u2", EventType.RETURN, "2011-11-22T09:00:00", 2.5, 4, "RED HEART LANTERN"))
+                .add(event("u2", EventType.RETURN, "2011-11-23T09:00:00", 3.0, 1, "HEART MUG"));
+        Rfm rfm = Rfm.of(a, AS_OF);
+        assertEquals(1, rfm.frequency(), "the lantern basket came back whole; the mug basket kept one mug");
+        assertEquals(58.417, rfm.recencyDays(), 1e-3, "last purchase kept: 2011-10-03 14:00");
+        assertEquals(3.0, rfm.monetary(), 1e-9);
+        assertEquals(2, a.baskets(), "habits still see both baskets");
+        assertEquals(a.purchaseTotals().occasions(), rfm.frequency());
+    }
+
+    @Test
+    void aBuyerWhoReturnedEverythingIsInTheNewStratum() {
+        // Online Retail's customer 12346: one order of 74,215 units, cancelled 16 minutes later.
+        UserActivity a = new UserActivity("12346")
+                .add(event("12346", EventType.BUY, "2011-01-18T10:01:00", 1.04, 74_215, "MEDIUM CERAMIC TOP STORAGE JAR"))
+                .add(event("12346", EventType.RETURN, "2011-01-18T10:17:00", 1.04, 74_215,
+                        "MEDIUM CERAMIC TOP STORAGE JAR"));
+        assertEquals(0, a.purchaseOccasions());
+        assertFalse(a.hasPurchases());
+        assertEquals(0.0, a.purchaseTotals().netValue(), 1e-6);
+        assertThrows(IllegalArgumentException.class, () -> Rfm.of(a, AS_OF), "no RFM: nothing was kept");
+    }
+
+    @Test
     void mergeEqualsSequentialFold() {
         BehaviourEvent e1 = event("u", EventType.BUY, "2011-11-01T08:00:00", 1, 1, "A LAMP");
         BehaviourEvent e2 = event("u", EventType.BUY, "2011-11-02T09:00:00", 2, 1, "B LAMP");

@@ -75,7 +75,7 @@ public final class RetrainBenchmark {
     /** Fits once untimed (JIT warm-up, as the peers' harness warms Spark up) and then once timed. */
     private double alsFitSeconds(PrintStream log) throws Exception {
         log.println("Loading the OR-T train split ...");
-        Interactions train = OrtEvaluation.Splits.of(OnlineRetailCsv.load(data).purchases()).ort().train();
+        Interactions train = OrtEvaluation.Splits.of(OnlineRetailCsv.load(data)).ort().modelTrain();
         new AlsRecommender(8, 1.0, 0.3, 5).fit(train, ProgressListener.NONE);
         long start = System.nanoTime();
         new AlsRecommender(64, 1.0, 0.3, 15).fit(train, ProgressListener.NONE);
