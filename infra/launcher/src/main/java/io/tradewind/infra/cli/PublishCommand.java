@@ -13,10 +13,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "publish", mixinStandardHelpOptions = true,
+// Not mixinStandardHelpOptions: its -V/--version would clash with --version below, and picocli then drops the
+// whole mixin, --help included.
+@Command(name = "publish",
         description = "Load a batch-view version into HBase and Elasticsearch beside the one serving, then switch both "
                 + "to it. A failed load leaves the active version serving.")
 final class PublishCommand implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Option(names = "--views", description = "Batch-views root URI (default: the configuration's storage.views).")
     String views;
 

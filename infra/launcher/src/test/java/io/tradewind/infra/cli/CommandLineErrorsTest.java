@@ -10,8 +10,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** What a person sees when a command line is wrong or a job cannot run: a one-line reason and an exit code. */
 class CommandLineErrorsTest {
@@ -98,6 +101,32 @@ class CommandLineErrorsTest {
         Outcome o = run("--help");
         assertEquals(0, o.exitCode());
         assertTrue(o.out().contains("retrain"), o.out());
+    }
+
+    @Test
+    void everyCommandAnswersHelp() {
+        List<List<String>> commands = new ArrayList<>();
+        collectCommands(new CommandLine(new TradewindCli()), List.of(), commands);
+        assertTrue(commands.size() > 10, "the commands and their sub-commands: " + commands);
+        for (List<String> command : commands) {
+            List<String> args = new ArrayList<>(command);
+            args.add("--help");
+            Outcome o = run(args.toArray(String[]::new));
+            assertEquals(0, o.exitCode(), command + ": " + o.err());
+            String usage = ("Usage: tradewind " + String.join(" ", command)).strip() + " ";
+            assertTrue(o.out().startsWith(usage), command + ": " + o.out());
+        }
+    }
+
+    private static void collectCommands(CommandLine line, List<String> path, List<List<String>> into) {
+        into.add(path);
+        line.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals("help")) {
+                List<String> subPath = new ArrayList<>(path);
+                subPath.add(name);
+                collectCommands(sub, subPath, into);
+            }
+        });
     }
 
     @Test
