@@ -9,7 +9,8 @@ source "$(dirname "$0")/tradewind-env.sh"
 
 dir=/home/hadoop/tradewind/release
 mkdir -p "$dir"
-aws s3 cp --quiet --recursive "$release_uri/" "$dir/"
+# --delete: $dir is kept between runs, and jars of an earlier release would sit on the launcher's lib/* class path
+aws s3 sync --quiet --delete "$release_uri/" "$dir/"
 
 status=0
 flink run -t yarn-per-job -Dyarn.application.name=tradewind-retrain \
@@ -26,6 +27,7 @@ if (( status != 0 )); then
 fi
 
 export_elasticsearch_credentials
-java -cp "$dir/launcher/*" io.tradewind.infra.cli.TradewindCli publish --config "$CONFIG_FILE" \
+# java itself rather than bin/tradewind: S3 does not keep the script's executable bit.
+java @"$dir/launcher/conf/jvm.options" -cp "$dir/launcher/lib/*" io.tradewind.infra.cli.TradewindCli publish --config "$CONFIG_FILE" \
   || { put_metric Tradewind/Retrain RetrainFailed 1; exit 1; }
 put_metric Tradewind/Retrain RetrainSucceeded 1

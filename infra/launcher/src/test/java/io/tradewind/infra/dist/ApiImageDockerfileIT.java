@@ -13,6 +13,7 @@ import java.nio.file.PathMatcher;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,6 +111,14 @@ class ApiImageDockerfileIT {
                         "no TRADEWIND_JAVA_OPTS: the launcher's -Xmx6g would exceed a 2 GiB task"));
         assertTrue(options.contains("-XX:MaxRAMPercentage="), options);
         assertFalse(options.contains("-Xmx"), "a fixed heap does not follow the task's memory: " + options);
+    }
+
+    @Test
+    void theLibrariesLogToStderrAndNoFileGrowsInTheContainer() {
+        Map<String, String> env = new java.util.HashMap<>();
+        dockerfile.all("ENV").forEach(e -> env.putAll(e.pairs()));
+        assertEquals("/dev/null", env.get("TRADEWIND_LOG_FILE"), env.toString());
+        assertEquals("INFO", env.get("TRADEWIND_LOG_CONSOLE_LEVEL"), env.toString());
     }
 
     /**

@@ -108,6 +108,27 @@ class DistributionIT {
         }
     }
 
+    /**
+     * In a container the logs that count are those on stderr: the image asks for the libraries' logs there from INFO
+     * up. Hadoop's warning that it runs without its native library (Maven's jars have none) is the line to look for.
+     */
+    @Test
+    void theLibrariesLogToStderrFromTheLevelTheEnvironmentAsks() throws Exception {
+        Path csv = dir.resolve("one-row.csv");
+        Files.writeString(csv, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+                + "536365,85123A,HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850,United Kingdom\n");
+        String[] importOne = {SCRIPT.toString(), "import", "--source", "online-retail", "--input", csv.toString(),
+                "--to", dir.resolve("master").toUri().toString()};
+
+        Ran quiet = run(Map.of("TRADEWIND_LOG_FILE", "/dev/null"), importOne);
+        Ran container = run(Map.of("TRADEWIND_LOG_FILE", "/dev/null", "TRADEWIND_LOG_CONSOLE_LEVEL", "INFO"), importOne);
+
+        assertEquals(0, quiet.exitCode(), quiet.output());
+        assertEquals(0, container.exitCode(), container.output());
+        assertFalse(quiet.output().contains("NativeCodeLoader"), "errors only by default:\n" + quiet.output());
+        assertTrue(container.output().lines().anyMatch(l -> l.startsWith("WARN  NativeCodeLoader")), container.output());
+    }
+
     @Test
     void theJvmFlagsAreOneListTheTestsShare() throws IOException {
         List<String> flags = Files.readAllLines(DIST.resolve("conf").resolve("jvm.options")).stream()
