@@ -1,6 +1,7 @@
 package io.tradewind.infra.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * Where a JVM stopped its application threads during a window, from its unified log written with
@@ -22,6 +25,16 @@ record JvmPauses(int safepoints, double totalMillis, double maxMillis, String lo
     /** The JVM option that writes the log this reads to {@code file}. */
     static String logOption(Path file) {
         return "-Xlog:safepoint,gc:file=" + file + ":time";
+    }
+
+    /**
+     * Starts that log in this running JVM (what {@code jcmd <pid> VM.log} does), so the bench JVM's own stops, which
+     * delay HBase and the load generator it hosts alike, are read the same way as the API's.
+     */
+    static void logThisJvm(Path file) throws JMException {
+        ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                "vmLog", new Object[] {new String[] {"output=" + file, "what=safepoint,gc", "decorators=time"}},
+                new String[] {String[].class.getName()});
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
@@ -64,6 +77,12 @@ record JvmPauses(int safepoints, double totalMillis, double maxMillis, String lo
             }
         }
         return new JvmPauses(safepoints, total, max, longest, stalls, stalled);
+    }
+
+    /** One line for a bench note. */
+    String summary() {
+        return String.format("%d, total %.1f ms, longest %.2f ms (%s); allocation stalls %d (%.1f ms)", safepoints,
+                totalMillis, maxMillis, longest, allocationStalls, stallMillis);
     }
 
     private static Instant time(String line) {

@@ -99,7 +99,10 @@ public final class ServeBenchmark {
                     .note("version", retrained.version()).note("warmUpSeconds", WARM_UP.toSeconds())
                     .note("measuredSeconds", MEASURED.toSeconds()).note("apiJvm", String.join(" ", apiJvm));
             Path apiJvmLog = work.resolve("api-jvm.log");
+            Path benchJvmLog = work.resolve("bench-jvm.log");
             Files.deleteIfExists(apiJvmLog);
+            Files.deleteIfExists(benchJvmLog);
+            JvmPauses.logThisJvm(benchJvmLog);
             List<String> apiOptions = new ArrayList<>(apiJvm);
             apiOptions.add(JvmPauses.logOption(apiJvmLog));
             log.println("Starting the API in its own JVM (" + String.join(" ", apiJvm) + ") ...");
@@ -167,14 +170,13 @@ public final class ServeBenchmark {
                 reportCapacity(result, CapacitySweep.run(load, "search", mix.apiPaths(20), SEARCH_SWEEP,
                         SEARCH_P99_GOAL, log), SEARCH_RATE);
 
-                // Where the slow seconds went: CPU contention shows as a long run queue, the API's own stops as
-                // safepoints; threads per JVM say how many compete for two cores.
-                for (OpenLoopLoad.Measured m : List.of(recs, search)) {
+                // Where the slow seconds went: CPU contention shows as a long run queue, a JVM's own stops as
+                // safepoints (the bench JVM's delay HBase and the generator alike); threads per JVM say how many
+                // compete for two cores.
+                for (OpenLoopLoad.Measured m : List.of(recs, rows, search, searches)) {
                     result.note(m.name() + ".runQueuePerSecond", joined(runQueue.perSecond(m.from(), m.to())));
-                    JvmPauses pauses = JvmPauses.in(apiJvmLog, m.from(), m.to());
-                    result.note(m.name() + ".apiSafepoints", String.format("%d, total %.1f ms, longest %.2f ms (%s); "
-                                    + "allocation stalls %d (%.1f ms)", pauses.safepoints(), pauses.totalMillis(),
-                            pauses.maxMillis(), pauses.longest(), pauses.allocationStalls(), pauses.stallMillis()));
+                    result.note(m.name() + ".apiSafepoints", JvmPauses.in(apiJvmLog, m.from(), m.to()).summary());
+                    result.note(m.name() + ".benchJvmSafepoints", JvmPauses.in(benchJvmLog, m.from(), m.to()).summary());
                 }
                 result.note("threads", "API JVM " + threads(api.pid()) + ", Elasticsearch "
                         + threads(stores.elasticsearch().pid()) + ", bench JVM (HDFS, HBase, generator) "
