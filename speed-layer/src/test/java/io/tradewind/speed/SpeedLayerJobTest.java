@@ -19,6 +19,8 @@ import io.tradewind.contracts.views.NeighboursView;
 import io.tradewind.contracts.views.RfmBaselineView;
 import io.tradewind.contracts.views.SegmentsView;
 import io.tradewind.contracts.views.TopListView;
+import io.tradewind.contracts.views.TrendingView;
+import io.tradewind.core.incremental.ScoredItem;
 import io.tradewind.contracts.views.ViewStore;
 import io.tradewind.core.event.BehaviourEvent;
 import io.tradewind.core.event.EventJson;
@@ -183,6 +185,11 @@ class SpeedLayerJobTest {
         assertEquals(Instant.parse("2011-12-09T09:00:00Z").toEpochMilli(),
                 Bytes.toLong(u1.getValue(ServingTables.REALTIME, ServingTables.bytes(ServingTables.REALTIME_BOUGHT_PREFIX + "B"))));
         assertTrue(userRow(ns, "u9").isEmpty(), "refused records change no state");
+        // The version's trending items are candidates too: T reaches u2, who never touched it, as trending.
+        List<RealtimeItem> u2 = ListCodec.decodeRealtime(userRow(ns, "u2").getValue(ServingTables.REALTIME,
+                ServingTables.REALTIME_ITEMS));
+        assertEquals(ScoredItem.TRENDING, u2.stream().filter(i -> i.item().equals("T")).findFirst()
+                .orElseThrow(() -> new AssertionError("no trending item in " + u2)).reason());
     }
 
     /**
@@ -477,14 +484,17 @@ class SpeedLayerJobTest {
     }
 
     private static void writeTeacher(ViewStore.VersionWriter writer, String version) throws Exception {
-        List<String> items = List.of("A", "B", "C", "N-A", "N-B", "N-C");
+        List<String> items = List.of("A", "B", "C", "N-A", "N-B", "N-C", "T");
         writer.writeJsonLines("items.jsonl", items.stream()
                 .map(i -> new ItemStat(i, "ITEM " + i, null, 2.5, 10, Map.of())).toList());
         writer.writeJsonLines("factors-items.jsonl", List.of(
                 // the N- items are known only as neighbours (no factor signal), so their reason is the neighbour
                 new FactorView("A", new float[] {1, 0}), new FactorView("N-A", new float[] {0, 0}),
                 new FactorView("B", new float[] {0, 1}), new FactorView("N-B", new float[] {0, 0}),
-                new FactorView("C", new float[] {0.5f, 0.5f}), new FactorView("N-C", new float[] {0, 0})));
+                new FactorView("C", new float[] {0.5f, 0.5f}), new FactorView("N-C", new float[] {0, 0}),
+                new FactorView("T", new float[] {0, 0})));
+        // T sells most in the batch's last weeks: the only way it reaches a list (no factors, nobody's neighbour).
+        writer.writeJsonLines(TrendingView.FILE, List.of(new TrendingView("T", 40.0), new TrendingView("A", 5.0)));
         writer.writeJsonLines("factors-users.jsonl", List.of(new FactorView("someone", new float[] {0.2f, 0.2f})));
         writer.writeJsonLines("toplists/ALS.jsonl", List.of(new TopListView("someone",
                 List.of(new TopListView.Scored("C", 0.2f)), List.of())));

@@ -68,7 +68,7 @@ public final class EventAggregationJob {
                 .name("before as-of")
                 .keyBy(BehaviourEvent::userId)
                 .window(GlobalWindows.createWithEndOfStreamTrigger())
-                .process(new UserHistoryFunction(portraitWindowStartMillis, weights),
+                .process(new UserHistoryFunction(asOfMillis, portraitWindowStartMillis, weights),
                         TypeInformation.of(UserHistory.class))
                 .setParallelism(parallelism)
                 .name("per-user history");

@@ -18,9 +18,11 @@ import java.io.Serializable;
  * @param otherWeight          summed {@link BehaviourWeights} of the pair's views, favourites and cart adds
  * @param strongestOtherWeight the largest weight of any one of those ({@code -Infinity} when there is none)
  * @param lastMillis           the pair's latest event
+ * @param trendingWeight       the pair's events' share of the item's trending score at the as-of (see core's
+ *                             {@code TrendingCounter}): weights of the last weeks' events, decayed by age
  */
 public record PairStat(String userId, String itemId, long[] lineTimes, long[] lineUnits, double otherWeight,
-                       double strongestOtherWeight, long lastMillis) implements Serializable {
+                       double strongestOtherWeight, long lastMillis, double trendingWeight) implements Serializable {
 
     /** Distinct purchase times, ascending, returned or not. */
     public long[] purchaseTimes() {

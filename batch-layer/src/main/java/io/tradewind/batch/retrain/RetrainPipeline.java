@@ -10,7 +10,10 @@ import io.tradewind.contracts.views.RetrainLock;
 import io.tradewind.contracts.views.RetrainLockOwner;
 import io.tradewind.contracts.views.RfmBaselineView;
 import io.tradewind.contracts.views.SegmentsView;
+import io.tradewind.contracts.views.TrendingView;
 import io.tradewind.contracts.views.ViewStore;
+import io.tradewind.core.incremental.Trending;
+import io.tradewind.core.incremental.TrendingCounter;
 import io.tradewind.core.model.FitCache;
 import io.tradewind.core.model.InteractionStrength;
 import io.tradewind.core.model.Recommender;
@@ -148,6 +151,7 @@ public final class RetrainPipeline {
         rows.put("popularity.jsonl", writer.writeJsonLines("popularity.jsonl",
                 popularity(aggregates, portraits, strength)));
         rows.put("items.jsonl", writer.writeJsonLines("items.jsonl", aggregates.items()));
+        rows.put(TrendingView.FILE, writer.writeJsonLines(TrendingView.FILE, trending(aggregates.pairs())));
         seconds.put("write", elapsed(t2));
 
         long t3 = System.nanoTime();
@@ -185,6 +189,25 @@ public final class RetrainPipeline {
             throw new IllegalArgumentException("no master data set at " + eventsUri
                     + ": import events first (./tradewind import --source … --input … --to " + eventsUri + ")");
         }
+    }
+
+    /**
+     * The items trending at the as-of, best first: per item, the sum of its pairs' decayed weights, which is what the
+     * speed layer's {@link TrendingCounter} would hold had it seen the same events.
+     */
+    static List<TrendingView> trending(List<PairStat> pairs) {
+        Map<String, Double> scores = new HashMap<>();
+        for (PairStat pair : pairs) {
+            if (pair.trendingWeight() > 0) {
+                scores.merge(pair.itemId(), pair.trendingWeight(), Double::sum);
+            }
+        }
+        Trending best = TrendingCounter.best(scores, TrendingCounter.SNAPSHOT_ITEMS);
+        List<TrendingView> rows = new ArrayList<>(best.size());
+        for (int k = 0; k < best.size(); k++) {
+            rows.add(new TrendingView(best.item(k), best.score(k)));
+        }
+        return rows;
     }
 
     /**

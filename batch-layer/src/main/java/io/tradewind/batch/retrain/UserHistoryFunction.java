@@ -4,6 +4,7 @@ import io.tradewind.core.event.BehaviourEvent;
 import io.tradewind.core.event.BehaviourWeights;
 import io.tradewind.core.event.EventType;
 import io.tradewind.core.event.PurchaseNetting;
+import io.tradewind.core.incremental.TrendingCounter;
 import io.tradewind.core.portrait.Habits;
 import io.tradewind.core.portrait.UserActivity;
 import java.util.ArrayList;
@@ -21,16 +22,19 @@ import org.apache.flink.util.OutputTag;
  * One pass over one user's whole history (batch execution hands each key's events together): drops repeated
  * event ids, folds the portrait window into {@link UserActivity}, and derives the user's item pairs (every
  * behaviour, weighted by {@link BehaviourWeights}; purchases and returns as lines, netted by {@link PurchaseNetting})
- * and item sightings (a buyer is one who kept some of the item). Keying once by user replaces a shuffle per aggregate, which dominated the job's run time.
+ * and item sightings (a buyer is one who kept some of the item), with each pair's share of the item's trending
+ * score at the as-of. Keying once by user replaces a shuffle per aggregate, which dominated the job's run time.
  */
 final class UserHistoryFunction extends ProcessWindowFunction<BehaviourEvent, UserHistory, String, GlobalWindow> {
     static final OutputTag<PairStat> PAIRS = new OutputTag<>("pairs") { };
     static final OutputTag<ItemSighting> SIGHTINGS = new OutputTag<>("item-sightings") { };
 
+    private final long asOfMillis;
     private final long portraitWindowStartMillis;
     private final BehaviourWeights weights;
 
-    UserHistoryFunction(long portraitWindowStartMillis, BehaviourWeights weights) {
+    UserHistoryFunction(long asOfMillis, long portraitWindowStartMillis, BehaviourWeights weights) {
+        this.asOfMillis = asOfMillis;
         this.portraitWindowStartMillis = portraitWindowStartMillis;
         this.weights = weights;
     }
@@ -52,13 +56,13 @@ final class UserHistoryFunction extends ProcessWindowFunction<BehaviourEvent, Us
                 activity = (activity == null ? new UserActivity(userId) : activity).add(e);
             }
             if (e.type() != EventType.SEARCH && !e.itemId().isEmpty()) {
-                byItem.computeIfAbsent(e.itemId(), item -> new EventsOfItem()).add(e, weights);
+                byItem.computeIfAbsent(e.itemId(), item -> new EventsOfItem()).add(e, weights, asOfMillis);
             }
         }
         out.collect(new UserHistory(userId, activity, count, byType));
         byItem.forEach((item, p) -> {
             context.output(PAIRS, new PairStat(userId, item, p.times(), p.units(), p.otherWeight, p.strongestOtherWeight,
-                    p.lastMillis));
+                    p.lastMillis, p.trendingWeight));
             context.output(SIGHTINGS, p.sighting(item));
         });
     }
@@ -75,14 +79,20 @@ final class UserHistoryFunction extends ProcessWindowFunction<BehaviourEvent, Us
         double otherWeight;
         double strongestOtherWeight = Double.NEGATIVE_INFINITY;
         long lastMillis = Long.MIN_VALUE;
+        double trendingWeight;
 
-        void add(BehaviourEvent e, BehaviourWeights weights) {
+        void add(BehaviourEvent e, BehaviourWeights weights, long asOfMillis) {
             lastMillis = Math.max(lastMillis, e.timestampMillis());
+            double weight = weights.of(e.type());
+            // As the speed layer's TrendingCounter counts: every event of positive weight, decayed to the as-of.
+            if (weight > 0 && e.timestampMillis() >= asOfMillis - TrendingCounter.SEED_DAYS * 86_400_000L) {
+                trendingWeight += TrendingCounter.decayedWeight(weight, e.timestampMillis(), asOfMillis,
+                        TrendingCounter.HALF_LIFE_DAYS);
+            }
             if (e.type() == EventType.BUY || e.type() == EventType.RETURN) {
                 lines.add(new long[] {e.timestampMillis(), e.type() == EventType.BUY ? e.quantity() : -e.quantity()});
                 lineCountries.add(e.type() == EventType.BUY ? e.country() : null);
             } else {
-                double weight = weights.of(e.type());
                 otherWeight += weight;
                 strongestOtherWeight = Math.max(strongestOtherWeight, weight);
             }

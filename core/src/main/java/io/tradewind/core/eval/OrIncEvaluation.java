@@ -62,8 +62,8 @@ public final class OrIncEvaluation {
     static final String MODEL = "DIR";
     static final int TOP_LIST = 200;
     static final int NEIGHBOURS = 20;
-    static final int TRENDING_ITEMS = 100;
-    static final double TRENDING_HALF_LIFE_DAYS = 14;
+    static final int TRENDING_ITEMS = TrendingCounter.SNAPSHOT_ITEMS;
+    static final double TRENDING_HALF_LIFE_DAYS = TrendingCounter.HALF_LIFE_DAYS;
     private static final long DAY = 86_400_000L;
 
     /** The windows of one OR-INC-shaped experiment. */
@@ -335,7 +335,7 @@ public final class OrIncEvaluation {
         for (int u = 0; u < stale.numUsers(); u++) {
             UserHistory h = stale.history(u);
             for (int k = 0; k < h.size(); k++) {
-                if (h.lastMillis()[k] >= staleCutoff - 28 * DAY) {
+                if (h.lastMillis()[k] >= staleCutoff - TrendingCounter.SEED_DAYS * DAY) {
                     counter.add(stale.itemId(h.items()[k]), buy, h.lastMillis()[k]);
                 }
             }

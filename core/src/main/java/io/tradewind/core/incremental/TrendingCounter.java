@@ -7,11 +7,22 @@ import java.util.Map;
 
 /**
  * Exponentially decayed behaviour weight per item (half-life {@code halfLifeDays}): the running counts behind
- * {@link Trending}. One instance sees every event (in the job a separate, non-keyed aggregation; offline the
- * replay loop), and {@link #snapshot} is taken periodically. O(1) per event; a snapshot sorts the items seen.
- * Not thread-safe.
+ * {@link Trending}. Offline the replay loop feeds one instance every event and takes a {@link #snapshot} once a day
+ * of event time; the batch retrain computes the same sums with {@link #decayedWeight} at its as-of, and the speed
+ * layer's job uses that snapshot until the next version (a daily retrain refreshes it as often as the replay does).
+ * O(1) per event; a snapshot sorts the items seen. Not thread-safe.
  */
 public final class TrendingCounter {
+    /** Half-life of an event's weight in the trending score. */
+    public static final double HALF_LIFE_DAYS = 14;
+    /** Items in a snapshot. */
+    public static final int SNAPSHOT_ITEMS = 100;
+    /**
+     * How far back a snapshot made from scratch (a retrain, a replay's seed) looks: older events would weigh under a
+     * quarter of a fresh one.
+     */
+    public static final int SEED_DAYS = 28;
+
     private static final double DAY_MILLIS = 86_400_000.0;
 
     private final double halfLifeDays;
@@ -35,23 +46,37 @@ public final class TrendingCounter {
     }
 
     private double decayed(double[] c, long nowMillis) {
-        double days = (nowMillis - c[1]) / DAY_MILLIS;
-        return days <= 0 ? c[0] : c[0] * Math.pow(0.5, days / halfLifeDays);
+        return decayedWeight(c[0], (long) c[1], nowMillis, halfLifeDays);
     }
 
-    /** The {@code n} items with the most decayed weight at {@code nowMillis}, best first (ties: item id). */
-    public Trending snapshot(long nowMillis, int n) {
-        List<Map.Entry<String, Double>> all = new ArrayList<>(counts.size());
-        counts.forEach((item, c) -> all.add(Map.entry(item, decayed(c, nowMillis))));
+    /**
+     * What {@code weight} recorded at {@code eventMillis} counts at {@code nowMillis}. The counter's score of an item
+     * is the sum of this over the item's events, so a batch job can sum it per item without keeping a counter.
+     */
+    public static double decayedWeight(double weight, long eventMillis, long nowMillis, double halfLifeDays) {
+        double days = (nowMillis - eventMillis) / DAY_MILLIS;
+        return days <= 0 ? weight : weight * Math.pow(0.5, days / halfLifeDays);
+    }
+
+    /** The {@code n} best of per-item scores, best first (ties: item id), as {@link #snapshot} orders them. */
+    public static Trending best(Map<String, Double> scores, int n) {
+        List<Map.Entry<String, Double>> all = new ArrayList<>(scores.entrySet());
         all.sort((a, b) -> a.getValue().equals(b.getValue()) ? a.getKey().compareTo(b.getKey())
                 : Double.compare(b.getValue(), a.getValue()));
         int size = Math.min(n, all.size());
         List<String> items = new ArrayList<>(size);
-        double[] scores = new double[size];
+        double[] values = new double[size];
         for (int k = 0; k < size; k++) {
             items.add(all.get(k).getKey());
-            scores[k] = all.get(k).getValue();
+            values[k] = all.get(k).getValue();
         }
-        return Trending.of(items, scores);
+        return Trending.of(items, values);
+    }
+
+    /** The {@code n} items with the most decayed weight at {@code nowMillis}, best first (ties: item id). */
+    public Trending snapshot(long nowMillis, int n) {
+        Map<String, Double> scores = new HashMap<>(counts.size() * 2);
+        counts.forEach((item, c) -> scores.put(item, decayed(c, nowMillis)));
+        return best(scores, n);
     }
 }

@@ -6,8 +6,10 @@ import io.tradewind.contracts.views.JsonLinesReader;
 import io.tradewind.contracts.views.Manifest;
 import io.tradewind.contracts.views.NeighboursView;
 import io.tradewind.contracts.views.TopListView;
+import io.tradewind.contracts.views.TrendingView;
 import io.tradewind.contracts.views.ViewStore;
 import io.tradewind.core.incremental.Teacher;
+import io.tradewind.core.incremental.Trending;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +21,9 @@ import org.apache.hadoop.fs.Path;
  * Builds the DIR teacher from a batch-view version: the base model's factors ({@code factors-items.jsonl},
  * {@code factors-users.jsonl}, with the ALS settings from the manifest), its per-user top lists
  * ({@code toplists/ALS.jsonl}), item neighbours ({@code neighbours.jsonl}) and buyer counts ({@code items.jsonl}).
- * Each worker holds one teacher in memory: about (items + users) × rank floats, 2 MB for Online Retail.
+ * Each worker holds one teacher in memory: about (items + users) × rank floats, 2 MB for Online Retail. The
+ * version's trending items ({@code trending.jsonl}) come with it: the same for every worker and every replay, so
+ * lists stay a function of the events and the version.
  */
 public final class TeacherLoader {
     /** The published base model the incremental model learns from. */
@@ -60,6 +64,24 @@ public final class TeacherLoader {
             });
         }
         return teacher.build();
+    }
+
+    /**
+     * The version's trending items, best first; none for a version written before the batch published them (its
+     * lists then draw on the user's own items, the teacher's list and neighbours only).
+     */
+    public static Trending trending(ViewStore views, String version) throws IOException {
+        JsonLinesReader reader = new JsonLinesReader(views.fileSystem(), new Path(views.root(), version), version);
+        if (!reader.exists(TrendingView.FILE)) {
+            return Trending.none();
+        }
+        List<String> items = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        reader.read(TrendingView.FILE, TrendingView.class, row -> {
+            items.add(row.item());
+            scores.add(row.score());
+        });
+        return Trending.of(items, scores.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static double number(Map<String, Object> params, String name) throws IOException {

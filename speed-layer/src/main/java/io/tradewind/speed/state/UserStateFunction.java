@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * correction starts again on it. The live segment is the version's batch segment until the user's events move the
  * live RFM (batch totals at the as-of plus the purchases since) into another centroid's cell; it is emitted only
  * then. Lists and segments depend on event times only, never on the wall clock, so a replay from a
- * checkpoint emits the same updates. Trending items are not yet fed to the model in the job (they need their own
- * windowed aggregation); the evaluation measures the model with and without them.
+ * checkpoint emits the same updates. For the same reason the model's trending items are the active version's
+ * ({@code trending.jsonl}, the batch's snapshot at its as-of), not a live aggregate whose arrival would interleave
+ * differently with a user's events after a restore; a daily retrain refreshes them once a day, as often as the
+ * OR-INC replay does. (The live, per-country trending in the catalogue is the trending sink's.)
  */
 public final class UserStateFunction extends KeyedProcessFunction<String, BehaviourEvent, RealtimeUpdate> {
     private static final Logger LOG = LoggerFactory.getLogger(UserStateFunction.class);
@@ -62,6 +64,8 @@ public final class UserStateFunction extends KeyedProcessFunction<String, Behavi
     private transient ViewStore views;
     private transient IncrementalModel model;
     private transient Teacher teacher;
+    /** The teacher's version's trending items. */
+    private transient Trending trending;
     /** Null while the active version has no segmentation to assign against. */
     private transient LiveSegmentation segmentation;
     private transient String segmentationVersion;
@@ -81,6 +85,7 @@ public final class UserStateFunction extends KeyedProcessFunction<String, Behavi
         views = new ViewStore(settings.viewsUri(), settings.hadoopConfiguration());
         model = new IncrementalModel(settings.incremental(), settings.weights());
         teacher = NO_TEACHER;
+        trending = Trending.none();
         updates = getRuntimeContext().getMetricGroup().counter("realtimeUpdates");
         segmentChanges = getRuntimeContext().getMetricGroup().counter("liveSegmentChanges");
     }
@@ -97,7 +102,7 @@ public final class UserStateFunction extends KeyedProcessFunction<String, Behavi
             user.purchases = new PurchaseLedger(); // state written before live segments existed
         }
         user.purchases.add(event);
-        user.incremental = model.update(user.incremental, event, teacher, Trending.none()).state();
+        user.incremental = model.update(user.incremental, event, teacher, trending).state();
         user.latestEventMillis = Math.max(user.latestEventMillis, event.timestampMillis());
         byte[] segmentChange = reassignSegment(event.userId(), user);
         state.update(user);
@@ -138,7 +143,7 @@ public final class UserStateFunction extends KeyedProcessFunction<String, Behavi
             return List.of();
         }
         List<ScoredItem> scored = model.recommend(user.incremental, settings.listSize(), Set.of(), user.latestEventMillis,
-                teacher, Trending.none());
+                teacher, trending);
         List<RealtimeItem> items = new ArrayList<>(scored.size());
         for (ScoredItem s : scored) {
             items.add(new RealtimeItem(s.item(), (float) s.score(), s.reason(), user.latestEventMillis));
@@ -176,8 +181,11 @@ public final class UserStateFunction extends KeyedProcessFunction<String, Behavi
     private void followTeacher(String version) {
         try {
             Teacher loaded = TeacherLoader.load(views, version);
-            LOG.info("incremental model now learns from batch version {} ({} items)", version, loaded.numItems());
+            Trending loadedTrending = TeacherLoader.trending(views, version);
+            LOG.info("incremental model now learns from batch version {} ({} items, {} trending)", version,
+                    loaded.numItems(), loadedTrending.size());
             teacher = loaded;
+            trending = loadedTrending;
         } catch (IOException | RuntimeException e) {
             // Keep learning from the teacher we have; the next check tries again.
             LOG.warn("cannot load the teacher of batch version {} (keeping {}): {}", version, teacher.version(),
