@@ -79,11 +79,13 @@ final class SearchEndpoint implements Endpoint {
             return Optional.empty();
         }
         try {
-            Optional<UserAffinity> fromPortrait = store.portrait(version.get().version(), user).map(UserAffinity::of);
+            // One Get for both: on a busy machine each HBase round trip adds its own tail to the search's.
+            ServingStore.UserRow row = store.portraitAndRealtime(version.get().version(), user);
+            Optional<UserAffinity> fromPortrait = row.portrait().map(UserAffinity::of);
             // Purchases since the batch lift those items ("bought recently"); the portrait gives the rest.
             // Latest first, so the limit keeps the newest and equal states give equal query bodies (which
             // Elasticsearch's request cache is keyed by).
-            List<String> recent = store.realtimeState(user).recentPurchases().entrySet().stream()
+            List<String> recent = row.realtime().recentPurchases().entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .map(Map.Entry::getKey).toList();
             return fromPortrait.map(a -> a.withRecentItems(recent));

@@ -115,23 +115,37 @@ public final class HBaseServingStore implements ServingStore {
 
     @Override
     public UserRow userRow(String version, String model, String userId) {
+        return readUserRow(version, ServingTables.qualifier(version, model), userId,
+                "portrait, lists and real-time state of user " + userId);
+    }
+
+    @Override
+    public UserRow portraitAndRealtime(String version, String userId) {
+        return readUserRow(version, null, userId, "portrait and real-time state of user " + userId);
+    }
+
+    /** One Get of the user's row: the version's portrait, one model's lists unless {@code listsQualifier} is null, family r. */
+    private UserRow readUserRow(String version, byte[] listsQualifier, String userId, String what) {
         UserRow none = new UserRow(Optional.empty(), Optional.empty(), RealtimeState.EMPTY);
         if (userId == null || userId.isEmpty()) {
             return none;
         }
         byte[] portraitQualifier = ServingTables.qualifier(version, ServingTables.PORTRAIT_JSON);
-        byte[] listsQualifier = ServingTables.qualifier(version, model);
-        return StoreCalls.emptyIfNoTable("portrait, lists and real-time state of user " + userId, () -> {
+        return StoreCalls.emptyIfNoTable(what, () -> {
             try (Table t = connection.getTable(tables.users)) {
-                Result r = t.get(new Get(RowKeys.salted(userId))
+                Get get = new Get(RowKeys.salted(userId))
                         .addColumn(ServingTables.PORTRAIT, portraitQualifier)
-                        .addColumn(ServingTables.BATCH, listsQualifier)
-                        .addFamily(ServingTables.REALTIME));
+                        .addFamily(ServingTables.REALTIME);
+                if (listsQualifier != null) {
+                    get.addColumn(ServingTables.BATCH, listsQualifier);
+                }
+                Result r = t.get(get);
                 return Optional.of(new UserRow(
                         Optional.ofNullable(r.getValue(ServingTables.PORTRAIT, portraitQualifier))
                                 .map(value -> json(value, Portrait.class)),
-                        Optional.ofNullable(r.getValue(ServingTables.BATCH, listsQualifier))
-                                .map(ListCodec::decodeUserLists),
+                        listsQualifier == null ? Optional.empty()
+                                : Optional.ofNullable(r.getValue(ServingTables.BATCH, listsQualifier))
+                                        .map(ListCodec::decodeUserLists),
                         realtimeOf(r)));
             }
         }).orElse(none);

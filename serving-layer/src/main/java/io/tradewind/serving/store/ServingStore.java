@@ -43,6 +43,12 @@ public interface ServingStore extends AutoCloseable {
      */
     UserRow userRow(String version, String model, String userId);
 
+    /**
+     * What personalising a search needs, in one read of the user's row: the portrait and the real-time state (the
+     * lists are left out, empty).
+     */
+    UserRow portraitAndRealtime(String version, String userId);
+
     /** {@link #portrait}, {@link #userLists} and {@link #realtimeState} of one user. */
     record UserRow(Optional<Portrait> portrait, Optional<UserLists> lists, RealtimeState realtime) {
     }

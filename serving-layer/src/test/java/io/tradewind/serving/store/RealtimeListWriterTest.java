@@ -4,13 +4,16 @@ import io.tradewind.contracts.hbase.HBaseStoreSettings;
 import io.tradewind.contracts.hbase.RealtimeItem;
 import io.tradewind.contracts.hbase.RealtimeListWriter;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tradewind.core.progress.ProgressListener;
 import io.tradewind.serving.SharedHBase;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,6 +62,14 @@ class RealtimeListWriterTest {
             ServingStore.UserRow row = store.userRow(v1.version(), "Pop", user);
             assertEquals(store.userLists(v1.version(), "Pop", user), row.lists(), "one read of the row: batch list");
             assertEquals(store.realtimeState(user), row.realtime(), "and the real-time state");
+            ServingStore.UserRow forSearch = store.portraitAndRealtime(v1.version(), user);
+            assertTrue(forSearch.portrait().isPresent(), "the loaded version has the user's portrait");
+            // Portrait holds an array (rfmZ), so records compare by identity: compare what they say.
+            assertEquals(store.portrait(v1.version(), user).orElseThrow().toString().replaceAll("\\[D@\\w+", ""),
+                    forSearch.portrait().orElseThrow().toString().replaceAll("\\[D@\\w+", ""), "a search's one read: the portrait");
+            assertArrayEquals(store.portrait(v1.version(), user).orElseThrow().rfmZ(), forSearch.portrait().orElseThrow().rfmZ());
+            assertEquals(store.realtimeState(user), forSearch.realtime(), "and the real-time state");
+            assertEquals(Optional.empty(), forSearch.lists(), "but no lists");
             writer.replace(user, List.of());
             assertEquals(TestViews.expected(v1.topList("Pop", user)),
                     store.userLists(v1.version(), "Pop", user).orElseThrow(), "and the other way round");
