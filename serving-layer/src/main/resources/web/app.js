@@ -43,6 +43,10 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+// Prices in the data sets the demo serves are in pounds sterling; the API gives them with two decimal places.
+const money = (v) => '£' + Number(v).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const count = (v) => Number(v).toLocaleString('en-GB');
+
 function card(title, meta, item, onClick) {
   return el('li', { 'data-item': item, onclick: onClick }, el('div', { class: 'title' }, title || item), el('div', { class: 'meta' }, meta));
 }
@@ -63,9 +67,9 @@ async function search(page) {
     const answer = await api('/v1/search?' + params);
     const r = answer.result;
     say('');
-    $('results-title').textContent = r.total + ' results' + (q ? ' for "' + q + '"' : '') + (answer.personalised ? ' — personalised for ' + user : '');
+    $('results-title').textContent = count(r.total) + (r.total === 1 ? ' result' : ' results') + (q ? ' for "' + q + '"' : '') + (answer.personalised ? ' — personalised for ' + user : '');
     $('results').replaceChildren(...r.hits.map((h) => card(h.title,
-      (h.price != null ? '£' + Number(h.price).toFixed(2) + ' · ' : '') + h.itemId + (h.category ? ' · ' + h.category : '') + (h.why && h.why.length ? ' · ' + h.why.join(', ') : ''),
+      (h.price != null ? money(h.price) + ' · ' : '') + h.itemId + (h.category ? ' · ' + h.category : '') + (h.why && h.why.length ? ' · ' + h.why.join(', ') : ''),
       h.itemId, () => similar(h.itemId, h.title))));
     renderFacets(r.facets || {});
     const pages = Math.ceil(r.total / r.size);
@@ -83,7 +87,8 @@ function renderFacets(facets) {
   const groups = [['prices', 'Price', 'price'], ['countries', 'Bought in', 'country'], ['categories', 'Category', 'category'], ['words', 'Words', null]];
   const out = [];
   groups.forEach(([key, label, filter]) => {
-    const buckets = facets[key] || [];
+    // Empty price bands say nothing: only bands with results (or the one chosen) are offered.
+    const buckets = (facets[key] || []).filter((b) => b.count > 0 || (filter === 'price' && state.filters.priceMin === String(b.from ?? '')));
     if (!buckets.length) return;
     out.push(el('div', { class: 'facet', id: 'facet-' + key }, el('h3', {}, label), buckets.slice(0, 8).map((b) => {
       const value = b.value ?? b.label;
@@ -171,33 +176,58 @@ async function similar(item, title) {
 const COLOURS = ['#12324a', '#f5b942', '#2e8b57', '#c0392b', '#7d5ba6', '#1f8ac0', '#8c6d31', '#555'];
 const svgEl = (tag, attrs) => { const n = document.createElementNS('http://www.w3.org/2000/svg', tag); Object.entries(attrs).forEach(([k, v]) => n.setAttribute(k, v)); return n; };
 
+const WIDTH = 420;
+const FONT = 12;
+/** Rough width of a label in the charts' font, to lay text out before it is drawn. */
+const textWidth = (t) => String(t).length * FONT * 0.6;
+const svgText = (attrs, text) => { const t = svgEl('text', { 'font-size': FONT, ...attrs }); t.textContent = text; return t; };
+
+/**
+ * Horizontal bars: the label column as wide as the longest label, one row per bar, the box as tall as its rows
+ * (thicker bars when there are few, so two segments do not make a sliver).
+ */
 function bars(svg, rows) {
   svg.replaceChildren();
+  const rowH = Math.max(24, Math.min(40, 180 / Math.max(1, rows.length))), top = 6;
+  const labelW = Math.min(150, Math.max(40, ...rows.map((r) => textWidth(r.label)))) + 8;
+  const valueW = Math.max(...rows.map((r) => textWidth(count(r.value))), 10) + 8;
+  const barMax = WIDTH - labelW - valueW - 4;
   const max = Math.max(1, ...rows.map((r) => r.value));
-  const h = 200 / Math.max(1, rows.length);
+  svg.setAttribute('viewBox', '0 0 ' + WIDTH + ' ' + (top * 2 + Math.max(1, rows.length) * rowH));
   rows.forEach((r, i) => {
-    const w = 250 * r.value / max;
-    svg.append(svgEl('rect', { x: 130, y: 10 + i * h, width: w, height: h * 0.7, fill: COLOURS[i % COLOURS.length] }));
-    const label = svgEl('text', { x: 125, y: 10 + i * h + h * 0.5, 'text-anchor': 'end', 'font-size': 11 }); label.textContent = r.label; svg.append(label);
-    const value = svgEl('text', { x: 135 + w, y: 10 + i * h + h * 0.5, 'font-size': 11, class: 'bar-value' }); value.textContent = r.value; svg.append(value);
+    const y = top + i * rowH;
+    const w = Math.max(1, barMax * r.value / max);
+    svg.append(svgEl('rect', { x: labelW, y: y + 3, width: w, height: rowH - 8, rx: 2, fill: COLOURS[i % COLOURS.length] }));
+    svg.append(svgText({ x: labelW - 6, y: y + rowH / 2 + 4, 'text-anchor': 'end' }, r.label));
+    svg.append(svgText({ x: labelW + w + 4, y: y + rowH / 2 + 4, class: 'bar-value' }, count(r.value)));
   });
 }
 
+/** RFM radar of standardised centroids: rings at z = -2..2, outward = more recent, more orders, more spent. */
 function radar(svg, segments) {
   svg.replaceChildren();
-  const axes = ['recency', 'frequency', 'monetary'];
-  const cx = 150, cy = 150, radius = 110;
+  const axes = [['recency', 'more recent'], ['frequency', 'more orders'], ['monetary', 'more spent']];
+  const legendW = Math.max(...segments.map((s) => textWidth(s.label)), 40) + 22;
+  const radius = 100, cx = (WIDTH - legendW) / 2, cy = radius + 30;
+  svg.setAttribute('viewBox', '0 0 ' + WIDTH + ' ' + (cy + radius * 0.5 + 40));
   const point = (a, v) => { const ang = -Math.PI / 2 + a * 2 * Math.PI / axes.length; const r = radius * (v + 2.5) / 5; return [cx + r * Math.cos(ang), cy + r * Math.sin(ang)]; };
-  axes.forEach((name, a) => {
+  [-2, 0, 2].forEach((z) => {
+    svg.append(svgEl('polygon', { points: axes.map((_, a) => point(a, z).join(',')).join(' '), fill: 'none', stroke: z === 0 ? '#bbb' : '#e3e7ec' }));
+  });
+  axes.forEach(([, words], a) => {
     const [x, y] = point(a, 2.5);
     svg.append(svgEl('line', { x1: cx, y1: cy, x2: x, y2: y, stroke: '#ccc' }));
-    const t = svgEl('text', { x, y: y - 4, 'font-size': 11, 'text-anchor': 'middle' }); t.textContent = name; svg.append(t);
+    const anchor = Math.abs(x - cx) < 1 ? 'middle' : x > cx ? 'start' : 'end';
+    svg.append(svgText({ x: x + (anchor === 'start' ? 4 : anchor === 'end' ? -4 : 0), y: y < cy ? y - 6 : y + 16, 'text-anchor': anchor, class: 'axis-label' }, words));
   });
   segments.forEach((s, i) => {
     const z = s.centroidZ || [0, 0, 0];
+    const colour = COLOURS[i % COLOURS.length];
     const pts = axes.map((_, a) => point(a, Math.max(-2.5, Math.min(2.5, a === 0 ? -z[0] : z[a])))).map((p) => p.join(',')).join(' ');
-    svg.append(svgEl('polygon', { points: pts, fill: COLOURS[i % COLOURS.length], 'fill-opacity': 0.15, stroke: COLOURS[i % COLOURS.length], class: 'radar-segment' }));
-    const t = svgEl('text', { x: 300, y: 30 + i * 16, 'font-size': 11, fill: COLOURS[i % COLOURS.length] }); t.textContent = s.label; svg.append(t);
+    svg.append(svgEl('polygon', { points: pts, fill: colour, 'fill-opacity': 0.15, stroke: colour, 'stroke-width': 2, class: 'radar-segment' }));
+    const ly = 20 + i * 20;
+    svg.append(svgEl('rect', { x: WIDTH - legendW, y: ly - 10, width: 12, height: 12, fill: colour }));
+    svg.append(svgText({ x: WIDTH - legendW + 18, y: ly }, s.label));
   });
 }
 
@@ -209,23 +239,85 @@ async function dashboard() {
     radar($('chart-radar'), segs);
     const countries = Object.entries(r.segmentation.countries || {}).sort((a, b) => b[1] - a[1]).slice(0, 10);
     bars($('chart-countries'), countries.map(([label, value]) => ({ label, value })));
-    $('segments-table').tBodies[0].replaceChildren(...segs.map((s) => el('tr', {}, el('td', {}, s.label), el('td', {}, s.users),
-      el('td', {}, s.recencyDays.toFixed(0)), el('td', {}, s.frequency.toFixed(1)), el('td', {}, s.monetary.toFixed(0)))));
+    $('segments-table').tBodies[0].replaceChildren(...segs.map((s) => el('tr', {}, el('td', {}, s.label), el('td', {}, count(s.users)),
+      el('td', {}, s.recencyDays.toFixed(0)), el('td', {}, s.frequency.toFixed(1)), el('td', {}, money(s.monetary)))));
   } catch (e) {
     if (!e.handled) say('Dashboard failed: ' + e.message);
   }
 }
 
+/** What each segment label means, for people; numbered twins ("active-2") mean what their base label means. */
+const SEGMENT_MEANINGS = {
+  'high-value': 'bought recently, often and for a lot: the best customers',
+  active: 'bought recently, about as often and as much as most customers',
+  growth: 'bought recently, but seldom or for little so far: room to grow',
+  'at-risk': 'used to buy often or for a lot, but not lately: worth winning back',
+  dormant: 'has not bought for a long time, and seldom or for little',
+  new: 'no purchase in the portrait window: gets the newcomers\' lists',
+  unsegmented: 'too few buyers to form segments',
+};
+const meaning = (label) => SEGMENT_MEANINGS[String(label).replace(/-\d+$/, '')] || '';
+const plural = (n, one, many) => count(n) + ' ' + (Number(n) === 1 ? one : many);
+const weekday = (w) => w.charAt(0) + w.slice(1).toLowerCase();
+
+const daysAgo = (days) => (days < 1 ? 'less than a day' : plural(Math.round(days), 'day', 'days'));
+
+function habitsInWords(h) {
+  const lines = [];
+  if (h.country) lines.push('Country: ' + h.country + '.');
+  if (h.peakWeekday) {
+    lines.push('Buys mostly on ' + weekday(h.peakWeekday) + 's' + (h.peakHour != null && h.peakHour >= 0
+      ? ' around ' + String(h.peakHour).padStart(2, '0') + ':00' : '') + '.');
+  }
+  if (h.avgBasketLines > 0) {
+    lines.push('A basket holds ' + Number(h.avgBasketLines).toFixed(1) + ' lines' + (h.avgBasketValue > 0 ? ' worth ' + money(h.avgBasketValue) : '') + ' on average.');
+  }
+  if (h.returnRate != null) {
+    lines.push(h.returnRate > 0 ? 'Sends back ' + Math.round(h.returnRate * 100) + ' % of the lines bought.' : 'Sends nothing back.');
+  }
+  if (h.topWords && h.topWords.length) lines.push('Likes: ' + h.topWords.join(', ') + '.');
+  if (h.topCategories && h.topCategories.length) lines.push('Categories: ' + h.topCategories.join(', ') + '.');
+  return lines;
+}
+
+function portraitCard(user, r) {
+  const p = r.portrait;
+  const segment = r.liveSegment;
+  const children = [
+    el('h3', {}, 'Customer ' + user + ' ', el('span', { class: 'segment-badge' }, segment)),
+    el('p', { class: 'meaning' }, meaning(segment)),
+    el('p', { class: 'muted live-segment' }, r.segmentChangedAt
+      ? 'Segment now: ' + segment + ', moved by the speed layer at ' + new Date(r.segmentChangedAt).toLocaleString() + (p ? ' (the batch said ' + p.segment + ')' : '')
+      : 'Segment now: ' + segment + ' (as in the batch)'),
+  ];
+  if (!p) {
+    children.push(el('p', {}, 'No batch portrait yet: a new customer whose purchases since gave them a segment.'));
+  } else if (!p.rfm) {
+    children.push(el('p', {}, 'No purchase in the portrait window, so no recency, orders or spend.'));
+  } else {
+    const facts = [
+      ['Last order', daysAgo(p.rfm.recencyDays), 'before the data\'s cut-off'],
+      ['Orders', plural(p.rfm.frequency, 'order', 'orders'), 'baskets kept, returns netted out'],
+      p.rfm.monetary != null ? ['Spent', money(p.rfm.monetary), 'net of returns'] : ['Spent', 'unknown', 'the data has no prices'],
+    ];
+    children.push(el('dl', { class: 'rfm' }, facts.map(([k, v, note]) => el('div', {}, el('dt', {}, k), el('dd', {}, v),
+      el('dd', { class: 'note' }, note)))));
+  }
+  if (p && p.habits) children.push(el('ul', { class: 'habits' }, habitsInWords(p.habits).map((line) => el('li', {}, line))));
+  return children;
+}
+
 async function portrait() {
   const user = $('portrait-user').value.trim();
   if (!user) return;
+  const box = $('portrait');
+  box.hidden = false;
   try {
     const r = await api('/v1/users/' + encodeURIComponent(user) + '/portrait');
     // The live segment first: the speed layer may have moved the user since the batch portrait was drawn.
-    const live = 'segment now: ' + r.liveSegment + (r.segmentChangedAt ? ' (moved by the speed layer at ' + r.segmentChangedAt + ')' : ' (as in the batch)');
-    $('portrait').textContent = live + '\n' + (r.portrait ? JSON.stringify(r.portrait, null, 2) : 'no batch portrait: a new user');
+    box.replaceChildren(...portraitCard(user, r));
   } catch (e) {
-    $('portrait').textContent = e.message;
+    box.replaceChildren(el('p', { class: 'message' }, e.handled ? '' : 'No portrait: ' + e.message));
   }
 }
 
@@ -251,7 +343,7 @@ document.querySelectorAll('.tab').forEach((t) => t.addEventListener('click', () 
 $('search-form').addEventListener('submit', (e) => { e.preventDefault(); search(1); });
 $('user').addEventListener('change', () => { recommendations(); if ($('q').value.trim()) search(1); });
 $('portrait-btn').addEventListener('click', portrait);
-$('key-save').addEventListener('click', () => { sessionStorage.setItem('tradewind.key', $('key-input').value.trim()); readKey(); examples(); recommendations(); search(1); });
+$('key-form').addEventListener('submit', (e) => { e.preventDefault(); sessionStorage.setItem('tradewind.key', $('key-input').value.trim()); readKey(); say(''); examples(); recommendations(); search(1); });
 
 readKey();
 if (state.key) { examples(); recommendations(); search(1); }

@@ -5,9 +5,12 @@ import io.tradewind.serving.recommend.ActiveVersion;
 import io.tradewind.serving.recommend.ActiveVersionTracker;
 import io.tradewind.serving.store.StoreUnavailableException;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The endpoints' view of the active version: the tracker's, or a 503 that says what to do. */
 final class ActiveVersions {
+    private static final Logger LOG = LoggerFactory.getLogger(ActiveVersions.class);
     /** After a failed registry read, requests answer 503 at once for this long instead of each waiting on HBase. */
     private static final long RETRY_AFTER_FAILURE_MILLIS = 1_000;
 
@@ -32,7 +35,8 @@ final class ActiveVersions {
                     "no batch-view version is published yet: run './tradewind publish --views URI' first"));
         } catch (StoreUnavailableException e) {
             lastFailure = System.currentTimeMillis();
-            throw new ApiException(503, "no batch-view version known and the registry is unreachable: " + e.getMessage());
+            LOG.warn("no batch-view version known and the registry is unreachable: {}", e.getMessage(), e);
+            throw new ApiException(503, "no batch-view version known yet: " + e.publicMessage());
         }
     }
 

@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /v1/search?q=&user=&country=&category=&priceMin=&priceMax=&page=&size=}. The user's portrait (HBase)
@@ -25,6 +27,7 @@ import java.util.Optional;
  * Elasticsearch down is a 503: there is no honest search answer from memory.
  */
 final class SearchEndpoint implements Endpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchEndpoint.class);
     private static final List<String> PARAMETERS = List.of("q", "country", "category", "priceMin", "priceMax", "page", "size");
 
     /** The answer: the search result plus whose portrait shaped it. */
@@ -62,14 +65,19 @@ final class SearchEndpoint implements Endpoint {
             return new SearchAnswer(user.orElse(null), result.personalised(), result);
         } catch (StoreUnavailableException e) {
             metrics.storeError("elasticsearch");
-            throw new ApiException(503, "search is unavailable: " + e.getMessage());
+            LOG.warn("search unavailable: {}", e.getMessage(), e);
+            throw new ApiException(503, "search is unavailable: " + e.publicMessage());
         } catch (ElasticsearchRequestException e) {
             // Elasticsearch refused the query built from this request: the request's fault if 4xx, the store's if 5xx.
+            // Its reason names Elasticsearch's internals, so it goes to the log, not to the shop.
             metrics.storeError("elasticsearch");
+            LOG.warn("Elasticsearch refused a search: {}", e.getMessage(), e);
             if (e.status() >= 400 && e.status() < 500) {
-                throw new ApiException(400, "this search cannot be run: " + e.errorType());
+                throw new ApiException(400, "this search cannot be run: the product catalogue refused it; "
+                        + "try other words or filters");
             }
-            throw new ApiException(503, "search is unavailable: Elasticsearch answered " + e.status());
+            throw new ApiException(503, "search is unavailable: the product catalogue failed (status " + e.status()
+                    + "); try again shortly");
         }
     }
 

@@ -1,6 +1,8 @@
 package io.tradewind.serving.api;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.tradewind.core.popularity.PopularityTable;
+import io.tradewind.serving.api.http.AnswerNumbers;
 import io.tradewind.serving.api.http.ApiException;
 import io.tradewind.serving.api.http.ApiRequest;
 import io.tradewind.serving.api.http.Endpoint;
@@ -16,8 +18,9 @@ import java.util.Map;
 
 /** {@code GET /v1/items/{id}/similar?k=}: items bought by the same customers ("customers also bought"). */
 final class SimilarItemsEndpoint implements Endpoint {
-    /** One similar item. */
-    record Similar(String item, String title, double similarity) {
+    /** One similar item; the similarity is rounded in the answer only. */
+    record Similar(String item, String title,
+                   @JsonSerialize(using = AnswerNumbers.Score.class) double similarity) {
     }
 
     /** The answer; {@code degraded} when HBase was down and the list is the popular one held in memory. */

@@ -7,7 +7,8 @@ import io.undertow.server.handlers.resource.ResourceHandler;
 import io.undertow.util.HttpString;
 
 /**
- * The shop and dashboard page: static files from {@code web/} on the class path at {@code /} and {@code /web/…};
+ * The shop and dashboard page: static files from {@code web/} on the class path at {@code /} and {@code /web/…}
+ * (its icon also at {@code /favicon.ico});
  * everything else goes to the API routes. The page only talks to this API, so a strict content-security policy
  * holds: no inline script, nothing from elsewhere (a product title can never become code).
  */
@@ -26,6 +27,9 @@ final class WebPage {
         };
         return Handlers.path(api)
                 .addPrefixPath("/web", page)
-                .addExactPath("/", page);
+                .addExactPath("/", page)
+                // The page names its icon; a browser (or a JSON view of an API answer) that asks the classic
+                // place anyway is sent there instead of a 404.
+                .addExactPath("/favicon.ico", Handlers.redirect("/web/favicon.svg"));
     }
 }

@@ -127,12 +127,12 @@ public final class ElasticsearchConnection implements AutoCloseable {
             JsonNode error = parseQuietly(e.getResponse());
             if (status == 429 || status == 502 || status == 503 || status == 504) {
                 throw new StoreUnavailableException("Elasticsearch at " + hosts + " is overloaded or unavailable ("
-                        + status + ") for " + describe(request), e);
+                        + status + ") for " + describe(request), e, StoreUnavailableException.CATALOGUE);
             }
             throw new ElasticsearchRequestException(status, error, describe(request));
         } catch (IOException e) {
             throw new StoreUnavailableException("Elasticsearch at " + hosts + " did not answer " + describe(request)
-                    + ": " + e, e);
+                    + ": " + e, e, StoreUnavailableException.CATALOGUE);
         }
     }
 

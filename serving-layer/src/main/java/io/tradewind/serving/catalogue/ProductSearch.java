@@ -39,7 +39,8 @@ public final class ProductSearch {
             response = es.send("POST", call.path(), call.body(), call.parameters());
         } catch (ElasticsearchRequestException e) {
             if ("index_not_found_exception".equals(e.errorType())) {
-                throw new StoreUnavailableException("no catalogue behind alias " + alias + " yet", e);
+                throw new StoreUnavailableException("no catalogue behind alias " + alias + " yet", e,
+                        "no product catalogue has been published yet; try again after the first publish");
             }
             throw e;
         }

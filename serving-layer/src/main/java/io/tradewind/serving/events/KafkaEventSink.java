@@ -81,8 +81,10 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
     }
 
     private StoreUnavailableException unavailable(String why, Throwable cause) {
-        return new StoreUnavailableException("the event stream cannot take events now (" + why + "); retry the request "
-                + "with the same event ids: events of it that did get through are dropped as duplicates", cause);
+        String retry = "retry the request with the same event ids: events of it that did get through are dropped as "
+                + "duplicates";
+        return new StoreUnavailableException("the event stream cannot take events now (" + why + "); " + retry, cause,
+                "the event stream cannot take events now; " + retry);
     }
 
     @Override

@@ -58,7 +58,8 @@ public final class HBaseServingStore implements ServingStore {
             return new HBaseServingStore(ConnectionFactory.createConnection(settings.servingConfiguration(hbaseConf)),
                     settings, true);
         } catch (IOException e) {
-            throw new StoreUnavailableException("cannot connect to HBase: " + e.getMessage(), e);
+            throw new StoreUnavailableException("cannot connect to HBase: " + e.getMessage(), e,
+                    StoreUnavailableException.RECOMMENDATIONS_STORE);
         }
     }
 

@@ -17,7 +17,8 @@ final class StoreCalls {
         try {
             return call.call();
         } catch (IOException e) {
-            throw new StoreUnavailableException("HBase did not answer " + what + ": " + e.getMessage(), e);
+            throw new StoreUnavailableException("HBase did not answer " + what + ": " + e.getMessage(), e,
+                    StoreUnavailableException.RECOMMENDATIONS_STORE);
         }
     }
 

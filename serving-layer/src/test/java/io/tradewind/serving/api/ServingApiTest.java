@@ -309,6 +309,21 @@ class ServingApiTest {
     }
 
     @Test
+    void malformedBodiesAreA400InWordsNamingNoParserClass() throws Exception {
+        List<ApiClient.Answer> answers = new ArrayList<>();
+        for (String body : List.of("{not json", "{\"userId\": }", "[1, 2", "{\"userId\": [1, 2], \"type\": {}}",
+                "{\"userId\": \"u1\", \"type\": \"BUY\", \"timestamp\": \"yesterday\", \"quantity\": 1.5e400}",
+                "\"\\ud800\"", "nul")) {
+            answers.add(api.call("POST", "/v1/events", "/v1/events", shop, body, 400));
+        }
+        for (String body : List.of("{bad", "{\"name\": 5, \"keywords\": \"x\"}", "{\"name\": \"x\", \"keywords\": [[]]}",
+                "[]")) {
+            answers.add(api.call("POST", "/v1/admin/categories", "/v1/admin/categories", admin, body, 400));
+        }
+        ShopFacingText.assertNamesNothingInternal(answers.toArray());
+    }
+
+    @Test
     void aStoppedEventStreamIsA503AndWhatWasAcceptedStays() throws Exception {
         String event = """
                 {"eventId":"outage-1","userId":"u1","itemId":"22423","type":"view","timestamp":1323511200000}""";
@@ -318,6 +333,7 @@ class ServingApiTest {
             JsonNode refused = api.call("POST", "/v1/events", "/v1/events", shop, event.replace("outage-1", "outage-2"),
                     503).json();
             assertTrue(refused.path("error").asText().startsWith("the event stream cannot take events now"), refused.toString());
+            ShopFacingText.assertNamesNothingInternal(refused.toString());
             assertEquals("down", api.get("/health", "/health", null, 503).json().path("dependencies").path("event-stream")
                     .path("status").asText());
         } finally {

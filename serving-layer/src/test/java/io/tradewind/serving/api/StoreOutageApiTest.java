@@ -54,6 +54,16 @@ class StoreOutageApiTest {
             assertEquals("up", health.path("dependencies").path("elasticsearch").path("status").asText());
             assertTrue(api.get("/metrics", "/metrics", null, 200).body()
                     .contains("tradewind_degraded_answers_total{endpoint=\"recommendations\"}"));
+
+            // What a shop reads while HBase is down says what failed in words; the cause is in the server log.
+            ApiClient.Answer portrait = api.get("/v1/users/{id}/portrait", "/v1/users/" + LOYAL + "/portrait",
+                    stack.shopKey(), 503);
+            assertEquals("the recommendations store is unavailable; try again shortly",
+                    portrait.json().path("error").asText());
+            ShopFacingText.assertNamesNothingInternal(portrait, recommendations(LOYAL, "?k=3").toString(), search.toString(),
+                    api.send("GET", "/v1/users/nobody/portrait", stack.shopKey(), null),
+                    api.send("GET", "/v1/segments", stack.shopKey(), null),
+                    api.send("GET", "/v1/items/85123A/similar", stack.shopKey(), null));
         } finally {
             stack.hbase().restart();
         }
@@ -67,7 +77,10 @@ class StoreOutageApiTest {
         stack.elasticsearch().stop();
         try {
             JsonNode down = api.get("/v1/search", "/v1/search?q=heart", stack.shopKey(), 503).json();
-            assertTrue(down.path("error").asText().startsWith("search is unavailable"), down.toString());
+            assertEquals("search is unavailable: the product catalogue is unavailable; try again shortly",
+                    down.path("error").asText(), down.toString());
+            ShopFacingText.assertNamesNothingInternal(down.toString(),
+                    api.send("GET", "/v1/search?q=heart&user=" + LOYAL + "&category=x&priceMin=1", stack.shopKey(), null));
             assertFalse(recommendations(LOYAL, "").path("degraded").asBoolean(), "recommendations do not need Elasticsearch");
             JsonNode health = api.get("/health", "/health", null, 503).json();
             assertEquals("down", health.path("dependencies").path("elasticsearch").path("status").asText());

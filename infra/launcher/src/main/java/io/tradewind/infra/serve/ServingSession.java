@@ -71,15 +71,24 @@ public final class ServingSession implements AutoCloseable {
             }
             String host = "0.0.0.0".equals(config.host()) ? "127.0.0.1" : config.host();
             String baseUrl = "http://" + host + ":" + bound;
-            platform.with(PlatformKeys.API_PORT, Integer.toString(bound), "the running API")
-                    .with(PlatformKeys.API_KEYS_FILE, config.apiKeysFile().toAbsolutePath().toString(), "the running API")
-                    .write(runningStackFile, "Written by a running Tradewind API (" + baseUrl + ") for the commands of "
-                            + "other shells; deleted when it stops. docs/configuration.md explains every key.");
+            writeRunningStack(platform, bound, config.apiKeysFile(), runningStackFile, baseUrl);
             return new ServingSession(layer, runningStackFile, baseUrl);
         } catch (IOException | RuntimeException e) {
             layer.close();
             throw e;
         }
+    }
+
+    /**
+     * Writes the configuration other shells' commands find this API by: the platform's keys with the bound port and
+     * the absolute path of the key file the API reads (so {@code keys} adds to that file, wherever it is).
+     */
+    public static void writeRunningStack(PlatformConfig platform, int port, Path keysFile, Path runningStackFile,
+                                         String baseUrl) throws IOException {
+        platform.with(PlatformKeys.API_PORT, Integer.toString(port), "the running API")
+                .with(PlatformKeys.API_KEYS_FILE, keysFile.toAbsolutePath().toString(), "the running API")
+                .write(runningStackFile, "Written by a running Tradewind API (" + baseUrl + ") for the commands of "
+                        + "other shells; deleted when it stops. docs/configuration.md explains every key.");
     }
 
     /** A restart must not re-publish what an operator may have rolled back from. */

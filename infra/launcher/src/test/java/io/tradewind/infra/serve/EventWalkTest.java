@@ -137,7 +137,7 @@ public class EventWalkTest {
 
     @Test
     void anotherShellsCommandsFindTheRunningStackThroughTheFileItWrote() throws Exception {
-        Path running = stack.dir.resolve("tradewind.properties");
+        Path running = stack.runningStackFile;
         PlatformConfig written = PlatformConfig.load(running, Map.of());
         assertEquals(stack.session.baseUrl(), "http://127.0.0.1:" + written.integer(PlatformKeys.API_PORT));
         assertEquals(stack.endpoints.viewsUri(), written.text(PlatformKeys.STORAGE_VIEWS).orElseThrow());
@@ -148,10 +148,19 @@ public class EventWalkTest {
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         int code;
+        // As a person types it in another shell, with no option: the running stack is found through its file (issue 14:
+        // the key once went to target/serving/api-keys.json while a demo read target/demo/api-keys.json).
+        String previousHome = System.getProperty("tradewind.home");
+        System.setProperty("tradewind.home", stack.home.toString());
         try {
-            code = TradewindCli.run("keys", "--name", "walk-shop", "--role", "shop", "--config", running.toString());
+            code = TradewindCli.run("keys", "--name", "walk-shop", "--role", "shop");
         } finally {
             System.setOut(console);
+            if (previousHome == null) {
+                System.clearProperty("tradewind.home");
+            } else {
+                System.setProperty("tradewind.home", previousHome);
+            }
         }
         assertEquals(0, code);
         String key = printed.toString(StandardCharsets.UTF_8).strip();

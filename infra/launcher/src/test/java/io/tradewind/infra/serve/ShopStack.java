@@ -22,6 +22,12 @@ final class ShopStack implements AutoCloseable {
     }
 
     final Path dir;
+    /**
+     * A {@code tradewind.home} in which this stack sits as a running demo does: its key file in
+     * {@code target/demo/}, the configuration for other shells' commands in {@code target/serving/}.
+     */
+    final Path home;
+    final Path runningStackFile;
     final EmbeddedHdfs hdfs;
     final EmbeddedServingStores stores;
     final StoreEndpoints endpoints;
@@ -32,6 +38,8 @@ final class ShopStack implements AutoCloseable {
     private ShopStack(Path dir, EmbeddedHdfs hdfs, EmbeddedServingStores stores, StoreEndpoints endpoints,
                       ServingSession session, SpeedLayerRunner speed, String shopKey) {
         this.dir = dir;
+        this.home = dir.resolve("home");
+        this.runningStackFile = runningStackFile(home);
         this.hdfs = hdfs;
         this.stores = stores;
         this.endpoints = endpoints;
@@ -58,10 +66,13 @@ final class ShopStack implements AutoCloseable {
             retrain.run(events, views, hdfs);
             stores = EmbeddedServingStores.start(dir.resolve("stores"), quiet);
             StoreEndpoints endpoints = stores.endpoints(hdfs.uri(), views, events);
-            Path keys = dir.resolve("api-keys.json");
+            Path keys = Files.createDirectories(dir.resolve("home/target/demo")).resolve("api-keys.json");
+            Path running = runningStackFile(dir.resolve("home"));
+            Files.createDirectories(running.getParent());
             String shopKey = ServingSession.ensureKeys(keys).get(0);
-            session = ServingSession.start(endpoints.toConfig().with(PlatformKeys.API_PORT, "0", "test"),
-                    hdfs.configuration(), views, keys, dir.resolve("tradewind.properties"), ProgressListener.NONE, quiet);
+            session = ServingSession.start(endpoints.toConfig().with(PlatformKeys.API_PORT, "0", "test")
+                            .with(PlatformKeys.API_KEYS_FILE, keys.toString(), "as the demo"),
+                    hdfs.configuration(), views, keys, running, ProgressListener.NONE, quiet);
             SpeedLayerRunner speed = SpeedLayerRunner.start(endpoints, hdfs.configuration(), speedOutput);
             return new ShopStack(dir, hdfs, stores, endpoints, session, speed, shopKey);
         } catch (Exception | Error e) {
@@ -72,6 +83,11 @@ final class ShopStack implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Where the commands look for a running stack's configuration under {@code tradewind.home}. */
+    private static Path runningStackFile(Path home) {
+        return home.resolve("target").resolve("serving").resolve("tradewind.properties");
     }
 
     @Override

@@ -59,7 +59,8 @@ public final class EndpointHandler implements HttpHandler {
             sendError(exchange, status, e.getMessage(), e.details());
         } catch (StoreUnavailableException e) {
             status = 503;
-            sendError(exchange, status, e.getMessage(), Map.of());
+            LOG.warn("{} on {}: {}", name, exchange.getRequestURI(), e.getMessage(), e);
+            sendError(exchange, status, e.publicMessage(), Map.of());
         } catch (Exception e) {
             status = 500;
             LOG.error("{} failed on {}", name, exchange.getRequestURI(), e);
