@@ -23,6 +23,14 @@ public final class ConsoleAccounts {
         this.hasher = hasher;
     }
 
+    /** On the admin tables of {@code namespace} (created when missing), as the CLI reaches a running stack's HBase. */
+    public static ConsoleAccounts on(org.apache.hadoop.hbase.client.Connection connection, String namespace)
+            throws java.io.IOException {
+        AdminTables.createIfAbsent(connection, namespace);
+        return new ConsoleAccounts(new AccountStore(connection, namespace), new SessionStore(connection, namespace),
+                new AuditLog(connection, namespace, java.time.Clock.systemUTC()), PasswordHasher.standard());
+    }
+
     /** @throws IllegalArgumentException for a bad name, a weak password or a name taken */
     public Account add(String name, PersonRole role, char[] password, String operator) {
         checkName(name);
