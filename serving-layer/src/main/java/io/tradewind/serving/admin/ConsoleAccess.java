@@ -42,6 +42,7 @@ public final class ConsoleAccess {
     private final SessionPolicy policy;
     private final Clock clock;
     private final String dummyHash;
+    private final UnknownNameFailures unknownNames = new UnknownNameFailures(10_000);
 
     public ConsoleAccess(AccountStore accounts, SessionStore sessions, AuditLog audit, PasswordHasher hasher,
                          SessionPolicy policy, Clock clock) {
@@ -69,13 +70,25 @@ public final class ConsoleAccess {
         }
         Optional<Account> found = name == null || name.isBlank() || name.length() > 100 ? Optional.empty() : accounts.get(name);
         boolean matches = hasher.verify(password, found.map(Account::passwordHash).orElse(dummyHash));
+        long now = clock.millis();
         if (found.isEmpty()) {
+            // Treated like an account's failures (the same growing wait, the same lock), so neither the time an
+            // answer takes nor a lock tells a guesser which names exist.
+            String key = name == null ? "" : name;
+            long lockedUntil = unknownNames.lockedUntil(key, now);
+            if (lockedUntil > now) {
+                throw locked(lockedUntil);
+            }
+            int failures = unknownNames.fail(key, now, policy.maxFailures(), policy.lockout().toMillis());
+            if (failures >= policy.maxFailures()) {
+                throw locked(unknownNames.lockedUntil(key, now));
+            }
+            pause(policy.failureDelay().multipliedBy(failures));
             throw badCredentials();
         }
         Account account = found.get();
-        long now = clock.millis();
         if (account.lockedUntil() > now) {
-            throw locked(account);
+            throw locked(account.lockedUntil());
         }
         if (account.lockedUntil() != 0) {
             account = account.withFailures(0, 0); // the lock has run out: a fresh count
@@ -87,7 +100,7 @@ public final class ConsoleAccess {
                 accounts.replace(locked);
                 audit.record(account.name(), "account-locked", account.name(),
                         Map.of("failures", failures, "until", Instant.ofEpochMilli(locked.lockedUntil()).toString()));
-                throw locked(locked);
+                throw locked(locked.lockedUntil());
             }
             accounts.replace(account.withFailures(failures, 0));
             audit.record(account.name(), "sign-in-failed", account.name(), Map.of("failures", failures));
@@ -163,9 +176,9 @@ public final class ConsoleAccess {
         return new SignInRefused(SignInRefused.Reason.BAD_CREDENTIALS, "wrong account name or password");
     }
 
-    private SignInRefused locked(Account a) {
+    private SignInRefused locked(long until) {
         return new SignInRefused(SignInRefused.Reason.LOCKED, "too many failed sign-ins: this account is locked until "
-                + Instant.ofEpochMilli(a.lockedUntil()).truncatedTo(ChronoUnit.SECONDS)
+                + Instant.ofEpochMilli(until).truncatedTo(ChronoUnit.SECONDS)
                 + "; try again then, or ask an admin to reset the password");
     }
 

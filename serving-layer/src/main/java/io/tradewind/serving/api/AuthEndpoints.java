@@ -40,6 +40,12 @@ final class AuthEndpoints {
 
     Endpoint signIn() {
         return request -> {
+            String type = request.contentType();
+            if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+                // A form on another site can post text/plain but not JSON without the browser asking this server
+                // first (CORS), so this keeps other sites from signing a visitor in to an account of theirs.
+                throw new ApiException(415, "send the sign-in as Content-Type: application/json");
+            }
             JsonNode body;
             try {
                 body = Json.MAPPER.readTree(request.body());

@@ -147,6 +147,30 @@ class ConsoleSignInTest {
     }
 
     @Test
+    void anUnknownNameIsLockedLikeAnAccountSoTheLockTellsNothing() throws Exception {
+        String nobody = "nobody-" + NAMES.incrementAndGet();
+        for (int i = 1; i <= 4; i++) {
+            assertEquals(401, browser().signIn(nobody, "guess " + i).status());
+        }
+        Browserless.Answer locked = browser().signIn(nobody, "guess 5");
+        assertEquals(429, locked.status(), locked.body());
+        assertTrue(locked.error().startsWith("too many failed sign-ins: this account is locked until"), locked.error());
+    }
+
+    @Test
+    void aSignInMustBeJsonSoAnotherSitesFormCannotSignAVisitorIn() throws Exception {
+        Browserless b = browser();
+        String body = "{\"account\":\"x\",\"password\":\"y\"}";
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(console.baseUrl + "/v1/auth/sign-in"))
+                        .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, r.statusCode(), r.body());
+        assertTrue(r.headers().allValues("Set-Cookie").isEmpty());
+        assertNull(b.cookie);
+    }
+
+    @Test
     void aDisabledAccountCannotSignInAndItsSessionsEndAtOnce() throws Exception {
         String name = account(PersonRole.ADMIN);
         Browserless b = browser();
