@@ -100,6 +100,22 @@ class ConsoleSignInTest {
     }
 
     @Test
+    void theConsoleIsServedAtAdminUnderAStrictPolicyAndNeverFramed() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+        for (String path : List.of("/admin/", "/admin")) {
+            java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(console.baseUrl + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode(), path);
+            assertTrue(page.body().contains("id=\"signin-form\""), path);
+            assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+            assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""));
+        }
+        assertEquals(200, http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(console.baseUrl
+                + "/admin/console.js")).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    @Test
     void behindTlsTheCookieIsSecure() throws Exception {
         try (ConsoleStack tls = new ConsoleStack(stack, true)) {
             Browserless b = new Browserless(tls.baseUrl);
