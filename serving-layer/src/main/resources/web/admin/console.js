@@ -3,7 +3,16 @@
 // anyway. Data is always written with textContent, never as HTML.
 'use strict';
 
-const state = { me: null, categories: [], deleted: [], editing: null, view: null };
+// Deleted categories stay restorable for the rest of the browser tab's session (a reload keeps them; sign-out drops them).
+const state = { me: null, categories: [], deleted: JSON.parse(sessionStorage.getItem('tw-deleted') || '[]'), editing: null, view: null };
+
+function rememberDeleted() {
+  sessionStorage.setItem('tw-deleted', JSON.stringify(state.deleted));
+  $('undo-bar').hidden = state.deleted.length === 0;
+  if (state.deleted.length) {
+    $('undo-text').textContent = 'Deleted ' + state.deleted[state.deleted.length - 1].name + '.';
+  }
+}
 const $ = (id) => document.getElementById(id);
 
 function message(text, isError) {
@@ -57,6 +66,7 @@ function signedIn(me) {
   });
   document.querySelectorAll('.edit-only').forEach((e) => { e.hidden = !may('edit_categories'); });
   document.querySelectorAll('.switch-only').forEach((e) => { e.hidden = !may('switch_versions'); });
+  if (may('edit_categories')) rememberDeleted();
   show(first);
 }
 
@@ -162,17 +172,17 @@ async function saveCategory(event) {
 async function deleteCategory(c) {
   const change = await api('DELETE', '/v1/admin/categories/' + encodeURIComponent(c.id));
   state.deleted.push(c);
+  rememberDeleted();
   $('undo-text').textContent = 'Deleted ' + c.name + ' (' + change.itemsChanged + ' products lost it).';
-  $('undo-bar').hidden = false;
   await loadCategories();
 }
 
 async function undoDelete() {
-  const c = state.deleted.pop();
+  const c = state.deleted[state.deleted.length - 1];
   if (!c) return;
   const change = await api('POST', '/v1/admin/categories', { name: c.name, keywords: c.keywords, items: c.items || [] });
-  $('undo-bar').hidden = state.deleted.length === 0;
-  if (state.deleted.length) $('undo-text').textContent = 'Deleted ' + state.deleted[state.deleted.length - 1].name + '.';
+  state.deleted.pop();
+  rememberDeleted();
   message('Restored ' + change.category.name + '.');
   await loadCategories();
 }
@@ -336,7 +346,7 @@ async function signOut() {
     // already ended: the sign-in form follows either way
   }
   state.deleted = [];
-  $('undo-bar').hidden = true;
+  rememberDeleted();
   $('key-created').hidden = true;
   showSignIn('Signed out.');
 }

@@ -176,6 +176,8 @@ class ConsolePageTest {
             browser.await("the undo offer", () -> visible("#undo-bar"), WAIT);
             assertTrue(text("#undo-text").startsWith("Deleted Lanterns & Lights"), text("#undo-text"));
             assertEquals(List.of(), searchCategory("Lanterns & Lights"));
+            browser.open(stack.baseUrl() + "/admin/");
+            browser.await("the undo offer after a reload (same session)", () -> visible("#undo-bar"), WAIT);
             browser.click("#undo");
             browser.await("the restored row", () -> text("#category-table tbody").contains("Lanterns & Lights"), WAIT);
             assertEquals(List.of("22423", "47566", "71053"), searchCategory("Lanterns & Lights"),
