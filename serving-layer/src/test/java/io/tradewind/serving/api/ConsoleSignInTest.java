@@ -358,4 +358,24 @@ class ConsoleSignInTest {
         shop.get("/v1/segments", "/v1/segments", key, 401);
         assertEquals(404, admin.change("DELETE", "/v1/admin/api-keys/shop-eu", null).status());
     }
+
+    @Test
+    void aReadOnlyKeysFileAsInProductionIsA409SayingWhereKeysAreMade() throws Exception {
+        java.nio.file.Path file = stack.dir().resolve("api-keys.json");
+        var before = java.nio.file.Files.getPosixFilePermissions(file);
+        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        try {
+            Browserless admin = signedIn(PersonRole.ADMIN);
+            assertFalse(admin.get("/v1/admin/api-keys").json().path("writable").asBoolean());
+            Browserless.Answer refused = admin.change("POST", "/v1/admin/api-keys", "{\"name\":\"nope\",\"role\":\"shop\"}");
+            assertEquals(409, refused.status());
+            documented("POST", "/v1/admin/api-keys", refused);
+            assertTrue(refused.error().contains("is read-only here") && refused.error().contains("./tradewind keys"),
+                    refused.error());
+            assertEquals(409, admin.change("DELETE", "/v1/admin/api-keys/test-shop", null).status());
+        } finally {
+            java.nio.file.Files.setPosixFilePermissions(file, before);
+        }
+        new ApiClient(stack.baseUrl()).get("/v1/segments", "/v1/segments", stack.shopKey(), 200);
+    }
 }

@@ -90,7 +90,18 @@ public final class ApiKeyStore {
      */
     public boolean writable() {
         Path dir = file.toAbsolutePath().getParent();
-        return Files.exists(file) ? Files.isWritable(file) && Files.isWritable(dir) : dir == null || !Files.exists(dir) || Files.isWritable(dir);
+        if (!Files.exists(file)) {
+            return dir == null || !Files.exists(dir) || Files.isWritable(dir);
+        }
+        // A file without its owner's write bit is read-only by intent (a secret), even to root, whom access() lets write.
+        try {
+            if (!Files.getPosixFilePermissions(file).contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)) {
+                return false;
+            }
+        } catch (UnsupportedOperationException | IOException notPosix) {
+            // fall back to what the OS says
+        }
+        return Files.isWritable(file) && Files.isWritable(dir);
     }
 
     /** Removes the key of that name; false when there is none. */
