@@ -151,7 +151,6 @@ final class AdminEndpoints {
                 }
                 added.add(item.asText().strip());
             }
-            Set<String> formerNames = new java.util.HashSet<>();
             for (Category other : categories.list()) {
                 if (!other.id().equals(id) && other.items().stream().anyMatch(added::contains)) {
                     categories.replace(other.withItems(other.items().stream().filter(i -> !added.contains(i)).toList()));
@@ -161,7 +160,7 @@ final class AdminEndpoints {
             items.addAll(added);
             Category updated = target.withItems(items);
             categories.replace(updated);
-            int changed = syncAndAudit(request, "assign-items", updated, formerNames);
+            int changed = syncAndAudit(request, "assign-items", updated, Set.of());
             return new CategoryChange(updated, changed);
         };
     }

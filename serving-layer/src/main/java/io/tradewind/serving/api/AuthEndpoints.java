@@ -1,7 +1,6 @@
 package io.tradewind.serving.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tradewind.serving.admin.Account;
 import io.tradewind.serving.admin.ConsoleAccess;
 import io.tradewind.serving.admin.ConsoleSession;
 import io.tradewind.serving.admin.SignInRefused;
@@ -66,13 +65,12 @@ final class AuthEndpoints {
                     case DISABLED -> 403;
                     default -> 401;
                 };
-                // The old session was dropped either way: clear its cookie too.
+                // The browser's earlier session, if any, ended all the same; its stale cookie is refused as unknown.
                 throw new ApiException(status, e.getMessage());
             } finally {
                 Arrays.fill(password, '\0');
             }
-            Account account = in.account();
-            Caller caller = Caller.of(in.session(), account.role());
+            Caller caller = Caller.of(in.session(), in.account().role());
             return ApiResponse.json(200, Session.of(caller))
                     .withHeader("Set-Cookie", cookie(request, in.token(), (int) access.policy().absoluteTimeout().toSeconds()));
         };
