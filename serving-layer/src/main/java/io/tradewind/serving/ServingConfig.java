@@ -5,6 +5,7 @@ import io.tradewind.contracts.config.PlatformConfig;
 import io.tradewind.contracts.config.PlatformKeys;
 import io.tradewind.contracts.hbase.HBaseClientSettings;
 import io.tradewind.contracts.hbase.HBaseStoreSettings;
+import io.tradewind.serving.admin.SessionPolicy;
 import io.tradewind.serving.catalogue.CatalogueIndex;
 import io.tradewind.serving.events.EventIntake;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public record ServingConfig(
         String preferredModel,
         long cacheEntries,
         long versionPollMillis,
-        io.tradewind.serving.admin.SessionPolicy sessions) {
+        SessionPolicy sessions) {
 
     public static final String DEFAULT_MODEL = "FreshBlend";
 
@@ -48,7 +49,7 @@ public record ServingConfig(
     public static ServingConfig of(Configuration hbase, Configuration hadoop, String elasticsearchUrl, EventIntake events,
                                    Path apiKeysFile) {
         return new ServingConfig(hbase, hadoop, HBaseStoreSettings.defaults(), elasticsearchUrl, null,
-                CatalogueIndex.DEFAULT_ALIAS, events, apiKeysFile, "127.0.0.1", 8080, DEFAULT_MODEL, 200_000, 1_000, io.tradewind.serving.admin.SessionPolicy.defaults());
+                CatalogueIndex.DEFAULT_ALIAS, events, apiKeysFile, "127.0.0.1", 8080, DEFAULT_MODEL, 200_000, 1_000, SessionPolicy.defaults());
     }
 
     /**
@@ -75,13 +76,13 @@ public record ServingConfig(
                 config.required(PlatformKeys.ELASTICSEARCH_CATALOGUE_ALIAS, neededBy), events,
                 config.path(PlatformKeys.API_KEYS_FILE).orElse(apiKeysFile),
                 config.required(PlatformKeys.API_HOST, neededBy), config.integer(PlatformKeys.API_PORT), DEFAULT_MODEL,
-                200_000, 1_000, io.tradewind.serving.admin.SessionPolicy.defaults()
+                200_000, 1_000, SessionPolicy.defaults()
                         .withTimeouts(config.duration(PlatformKeys.API_SESSION_IDLE_TIMEOUT),
                                 config.duration(PlatformKeys.API_SESSION_ABSOLUTE_TIMEOUT))
                         .withSecureCookies(config.bool(PlatformKeys.API_BEHIND_TLS))
                         .withLockout(config.integer(PlatformKeys.API_SIGN_IN_MAX_FAILURES),
                                 config.duration(PlatformKeys.API_SIGN_IN_LOCKOUT),
-                                io.tradewind.serving.admin.SessionPolicy.defaults().failureDelay()));
+                                SessionPolicy.defaults().failureDelay()));
     }
 
     public ServingConfig withPort(int value) {
@@ -99,7 +100,7 @@ public record ServingConfig(
                 host, port, preferredModel, cacheEntries, versionPollMillis, sessions);
     }
 
-    public ServingConfig withSessions(io.tradewind.serving.admin.SessionPolicy value) {
+    public ServingConfig withSessions(SessionPolicy value) {
         return new ServingConfig(hbase, hadoop, hbaseSettings, elasticsearchUrl, elasticsearchCredentials, catalogueAlias, events, apiKeysFile,
                 host, port, preferredModel, cacheEntries, versionPollMillis, value);
     }

@@ -19,7 +19,12 @@ import io.tradewind.serving.store.ActivationEvent;
 import io.tradewind.serving.store.ModelRegistry;
 import io.tradewind.serving.store.VersionInfo;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,8 +206,8 @@ final class AdminEndpoints {
             int limit = request.integer("limit", 50, 1, 1000);
             String actor = request.string("actor").orElse(null);
             String action = request.string("action").orElse(null);
-            java.time.Instant since = instant(request, "since");
-            java.time.Instant until = instant(request, "until");
+            Instant since = instant(request, "since");
+            Instant until = instant(request, "until");
             List<AuditEntry> entries = actor == null && action == null && since == null && until == null
                     ? audit.latest(limit) : audit.search(actor, action, since, until, limit, 100_000);
             return Map.of("entries", entries);
@@ -212,7 +217,7 @@ final class AdminEndpoints {
     /** {@code GET /v1/admin/api-keys}: names and roles (never the keys, which are not kept). */
     Endpoint listKeys() {
         return request -> Map.of("keys", keys.keys().stream()
-                .sorted(java.util.Comparator.comparing(ApiKeyStore.StoredKey::name))
+                .sorted(Comparator.comparing(ApiKeyStore.StoredKey::name))
                 .map(k -> Map.of("name", k.name(), "role", k.role().name().toLowerCase())).toList(),
                 "writable", keys.writable());
     }
@@ -267,17 +272,17 @@ final class AdminEndpoints {
         };
     }
 
-    private static java.time.Instant instant(ApiRequest request, String name) {
+    private static Instant instant(ApiRequest request, String name) {
         Optional<String> raw = request.string(name);
         if (raw.isEmpty()) {
             return null;
         }
         try {
-            return java.time.Instant.parse(raw.get());
-        } catch (java.time.format.DateTimeParseException e) {
+            return Instant.parse(raw.get());
+        } catch (DateTimeParseException e) {
             try {
-                return java.time.LocalDate.parse(raw.get()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-            } catch (java.time.format.DateTimeParseException e2) {
+                return LocalDate.parse(raw.get()).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e2) {
                 throw ApiException.badParameter(name, "a UTC time like 2026-12-06T10:00:00Z or a date like 2026-12-06");
             }
         }

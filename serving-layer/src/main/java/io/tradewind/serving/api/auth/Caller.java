@@ -1,5 +1,7 @@
 package io.tradewind.serving.api.auth;
 
+import io.tradewind.serving.admin.ConsoleSession;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -10,7 +12,7 @@ import java.util.Set;
  * @param role    the key's role or the person's role, as written in messages ({@code shop}, {@code merchandiser})
  * @param session the session when the caller came with a session cookie, else null
  */
-public record Caller(String name, String role, Set<Permission> permissions, io.tradewind.serving.admin.ConsoleSession session) {
+public record Caller(String name, String role, Set<Permission> permissions, ConsoleSession session) {
     public static final Caller ANONYMOUS = new Caller("anonymous", null, Set.of(), null);
 
     public Caller {
@@ -18,10 +20,10 @@ public record Caller(String name, String role, Set<Permission> permissions, io.t
     }
 
     public static Caller of(ApiPrincipal key) {
-        return new Caller(key.name(), key.role().name().toLowerCase(java.util.Locale.ROOT), key.role().permissions(), null);
+        return new Caller(key.name(), key.role().name().toLowerCase(Locale.ROOT), key.role().permissions(), null);
     }
 
-    public static Caller of(io.tradewind.serving.admin.ConsoleSession session, PersonRole personRole) {
+    public static Caller of(ConsoleSession session, PersonRole personRole) {
         return new Caller(session.account(), personRole.label(), personRole.permissions(), session);
     }
 
