@@ -1,7 +1,8 @@
 # tradewind.properties: the one configuration file every jar reads, with the same keys as the embedded default
 # (contracts' PlatformKeys). Every fixed key is written, defaults included, so the file says everything the jobs
 # run with; pass-through client settings go only under kafka.conf., hbase.conf. and hadoop.conf.
-# terraform/checks' PlatformConfigKeysTest compares these keys with the code's.
+# terraform/checks' PlatformConfigKeysTest compares these keys with the code's. api.behind-tls is true because the
+# ALB ends TLS (HTTPS-only listener, modules/serving-api), so the console's session cookie is marked Secure.
 locals {
   fixed = {
     "kafka.bootstrap-servers"       = var.kafka_bootstrap_servers
@@ -18,6 +19,11 @@ locals {
     "api.host"                      = "0.0.0.0"
     "api.port"                      = tostring(var.api_port)
     "api.keys-file"                 = var.api_keys_file
+    "api.behind-tls"                = "true"
+    "api.session.idle-timeout"      = "30m"
+    "api.session.absolute-timeout"  = "12h"
+    "api.sign-in.max-failures"      = "5"
+    "api.sign-in.lockout"           = "15m"
     "speed.parallelism"             = tostring(var.speed_parallelism)
     "speed.checkpoint-interval"     = var.speed_checkpoint_interval
     "speed.version-check-interval"  = var.speed_version_check_interval

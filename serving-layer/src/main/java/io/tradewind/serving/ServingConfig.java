@@ -5,6 +5,7 @@ import io.tradewind.contracts.config.PlatformConfig;
 import io.tradewind.contracts.config.PlatformKeys;
 import io.tradewind.contracts.hbase.HBaseClientSettings;
 import io.tradewind.contracts.hbase.HBaseStoreSettings;
+import io.tradewind.serving.admin.SessionPolicy;
 import io.tradewind.serving.catalogue.CatalogueIndex;
 import io.tradewind.serving.events.EventIntake;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.apache.hadoop.hbase.HBaseConfiguration;
  * @param preferredModel   answers when a caller names no model, if the version publishes it
  * @param cacheEntries     users and items cached per version
  * @param versionPollMillis how often an API instance checks the registry for a flip made elsewhere
+ * @param sessions         console sessions' timeouts, cookies and sign-in lockout
  */
 public record ServingConfig(
         Configuration hbase,
@@ -38,7 +40,8 @@ public record ServingConfig(
         int port,
         String preferredModel,
         long cacheEntries,
-        long versionPollMillis) {
+        long versionPollMillis,
+        SessionPolicy sessions) {
 
     public static final String DEFAULT_MODEL = "FreshBlend";
 
@@ -46,7 +49,7 @@ public record ServingConfig(
     public static ServingConfig of(Configuration hbase, Configuration hadoop, String elasticsearchUrl, EventIntake events,
                                    Path apiKeysFile) {
         return new ServingConfig(hbase, hadoop, HBaseStoreSettings.defaults(), elasticsearchUrl, null,
-                CatalogueIndex.DEFAULT_ALIAS, events, apiKeysFile, "127.0.0.1", 8080, DEFAULT_MODEL, 200_000, 1_000);
+                CatalogueIndex.DEFAULT_ALIAS, events, apiKeysFile, "127.0.0.1", 8080, DEFAULT_MODEL, 200_000, 1_000, SessionPolicy.defaults());
     }
 
     /**
@@ -73,21 +76,32 @@ public record ServingConfig(
                 config.required(PlatformKeys.ELASTICSEARCH_CATALOGUE_ALIAS, neededBy), events,
                 config.path(PlatformKeys.API_KEYS_FILE).orElse(apiKeysFile),
                 config.required(PlatformKeys.API_HOST, neededBy), config.integer(PlatformKeys.API_PORT), DEFAULT_MODEL,
-                200_000, 1_000);
+                200_000, 1_000, SessionPolicy.defaults()
+                        .withTimeouts(config.duration(PlatformKeys.API_SESSION_IDLE_TIMEOUT),
+                                config.duration(PlatformKeys.API_SESSION_ABSOLUTE_TIMEOUT))
+                        .withSecureCookies(config.bool(PlatformKeys.API_BEHIND_TLS))
+                        .withLockout(config.integer(PlatformKeys.API_SIGN_IN_MAX_FAILURES),
+                                config.duration(PlatformKeys.API_SIGN_IN_LOCKOUT),
+                                SessionPolicy.defaults().failureDelay()));
     }
 
     public ServingConfig withPort(int value) {
         return new ServingConfig(hbase, hadoop, hbaseSettings, elasticsearchUrl, elasticsearchCredentials, catalogueAlias, events, apiKeysFile,
-                host, value, preferredModel, cacheEntries, versionPollMillis);
+                host, value, preferredModel, cacheEntries, versionPollMillis, sessions);
     }
 
     public ServingConfig withHost(String value) {
         return new ServingConfig(hbase, hadoop, hbaseSettings, elasticsearchUrl, elasticsearchCredentials, catalogueAlias, events, apiKeysFile,
-                value, port, preferredModel, cacheEntries, versionPollMillis);
+                value, port, preferredModel, cacheEntries, versionPollMillis, sessions);
     }
 
     public ServingConfig withHBaseSettings(HBaseStoreSettings value) {
         return new ServingConfig(hbase, hadoop, value, elasticsearchUrl, elasticsearchCredentials, catalogueAlias, events, apiKeysFile,
-                host, port, preferredModel, cacheEntries, versionPollMillis);
+                host, port, preferredModel, cacheEntries, versionPollMillis, sessions);
+    }
+
+    public ServingConfig withSessions(SessionPolicy value) {
+        return new ServingConfig(hbase, hadoop, hbaseSettings, elasticsearchUrl, elasticsearchCredentials, catalogueAlias, events, apiKeysFile,
+                host, port, preferredModel, cacheEntries, versionPollMillis, value);
     }
 }

@@ -2,7 +2,12 @@ package io.tradewind.serving;
 
 import io.tradewind.core.progress.ProgressListener;
 import io.tradewind.serving.admin.AdminTables;
+import io.tradewind.serving.admin.AccountStore;
 import io.tradewind.serving.admin.AuditLog;
+import io.tradewind.serving.admin.ConsoleAccess;
+import io.tradewind.serving.admin.ConsoleAccounts;
+import io.tradewind.serving.admin.SessionStore;
+import io.tradewind.serving.api.auth.PasswordHasher;
 import io.tradewind.serving.admin.CategoryStore;
 import io.tradewind.serving.admin.CategorySync;
 import io.tradewind.serving.api.ApiServer;
@@ -43,13 +48,17 @@ public final class ServingLayer implements AutoCloseable {
     private final CategoryStore categories;
     private final CategorySync categorySync;
     private final AuditLog audit;
+    private final AccountStore accounts;
+    private final SessionStore sessions;
+    private final Clock clock;
     private ActiveVersionTracker tracker;
     private ApiServer api;
     private KafkaEventSink events;
 
     private ServingLayer(ServingConfig config, ProgressListener progress, Connection loadingConnection,
-                         Connection servingConnection, ElasticsearchConnection elasticsearch) {
+                         Connection servingConnection, ElasticsearchConnection elasticsearch, Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.loadingConnection = loadingConnection;
         this.servingConnection = servingConnection;
         this.elasticsearch = elasticsearch;
@@ -62,10 +71,17 @@ public final class ServingLayer implements AutoCloseable {
         this.categories = new CategoryStore(loadingConnection, config.hbaseSettings().namespace());
         this.categorySync = new CategorySync(categories, catalogue);
         this.audit = new AuditLog(loadingConnection, config.hbaseSettings().namespace(), Clock.systemUTC());
+        this.accounts = new AccountStore(loadingConnection, config.hbaseSettings().namespace());
+        this.sessions = new SessionStore(loadingConnection, config.hbaseSettings().namespace());
     }
 
     /** Connects to HBase (creating missing tables) and Elasticsearch; starts no server. */
     public static ServingLayer open(ServingConfig config, ProgressListener progress) throws IOException {
+        return open(config, progress, Clock.systemUTC());
+    }
+
+    /** With the clock console sessions and lockouts read (tests move it; the audit log keeps real time). */
+    public static ServingLayer open(ServingConfig config, ProgressListener progress, Clock clock) throws IOException {
         Connection loading = ConnectionFactory.createConnection(config.hbaseSettings().loadingConfiguration(config.hbase()));
         Connection serving = null;
         ElasticsearchConnection es = null;
@@ -75,7 +91,7 @@ public final class ServingLayer implements AutoCloseable {
             serving = ConnectionFactory.createConnection(config.hbaseSettings().servingConfiguration(config.hbase()));
             es = ElasticsearchConnection.builder(config.elasticsearchUrl())
                     .credentials(config.elasticsearchCredentials()).open();
-            return new ServingLayer(config, progress, loading, serving, es);
+            return new ServingLayer(config, progress, loading, serving, es, clock);
         } catch (IOException | RuntimeException e) {
             closeQuietly(loading);
             if (serving != null) {
@@ -95,6 +111,15 @@ public final class ServingLayer implements AutoCloseable {
     /** Re-applies the category rules to the live catalogue (after a publish brought new items). */
     public CategorySync categorySync() {
         return categorySync;
+    }
+
+    /** Console accounts (the CLI's admin command and tests add them). */
+    public ConsoleAccounts accounts() {
+        return new ConsoleAccounts(accounts, sessions, audit, PasswordHasher.standard());
+    }
+
+    public AuditLog audit() {
+        return audit;
     }
 
     public HBaseServingStore store() {
@@ -133,7 +158,7 @@ public final class ServingLayer implements AutoCloseable {
                 store, tracker, events, config.events().futureTolerance(),
                 ApiKeyStore.open(config.apiKeysFile()), metrics, checks, config.cacheEntries(),
                 new ProductSearch(elasticsearch, config.catalogueAlias()), registry, publisher, categories, categorySync,
-                audit));
+                audit, new ConsoleAccess(accounts, sessions, audit, PasswordHasher.standard(), config.sessions(), clock)));
         // After the API registered its cache warming: the first poll (at once) warms for the active version.
         tracker.startPolling(config.versionPollMillis());
         return api;

@@ -162,6 +162,10 @@ public final class PlatformConfig {
         return (Integer) key.type().parse(required(key, "this command"));
     }
 
+    public boolean bool(ConfigKey key) {
+        return (Boolean) key.type().parse(required(key, "this command"));
+    }
+
     public Duration duration(ConfigKey key) {
         return (Duration) key.type().parse(required(key, "this command"));
     }

@@ -53,6 +53,17 @@ public final class PlatformKeys {
     public static final ConfigKey API_KEYS_FILE = new ConfigKey("api.keys-file", ValueType.PATH, null,
             "File of the hashed API keys (./tradewind keys writes it); default target/serving/api-keys.json.");
 
+    public static final ConfigKey API_BEHIND_TLS = new ConfigKey("api.behind-tls", ValueType.BOOLEAN, "false",
+            "The API is reached through TLS (a load balancer ends it): console cookies are marked Secure on every answer.");
+    public static final ConfigKey API_SESSION_IDLE_TIMEOUT = new ConfigKey("api.session.idle-timeout", ValueType.DURATION,
+            "30m", "A console session unused this long ends: the person signs in again.");
+    public static final ConfigKey API_SESSION_ABSOLUTE_TIMEOUT = new ConfigKey("api.session.absolute-timeout",
+            ValueType.DURATION, "12h", "A console session ends this long after its sign-in, however busy.");
+    public static final ConfigKey API_SIGN_IN_MAX_FAILURES = new ConfigKey("api.sign-in.max-failures",
+            ValueType.POSITIVE_INT, "5", "Wrong passwords in a row that lock a console account.");
+    public static final ConfigKey API_SIGN_IN_LOCKOUT = new ConfigKey("api.sign-in.lockout", ValueType.DURATION, "15m",
+            "How long a console account stays locked after too many wrong passwords.");
+
     public static final ConfigKey SPEED_PARALLELISM = new ConfigKey("speed.parallelism", ValueType.POSITIVE_INT, "2",
             "Parallel instances of every speed-layer operator.");
     public static final ConfigKey SPEED_CHECKPOINT_INTERVAL = new ConfigKey("speed.checkpoint-interval",
@@ -74,7 +85,8 @@ public final class PlatformKeys {
             HBASE_ZOOKEEPER_QUORUM, HBASE_ZNODE_PARENT, HBASE_NAMESPACE, HBASE_CONF,
             HADOOP_CONF, STORAGE_MASTER_DATASET, STORAGE_VIEWS,
             ELASTICSEARCH_URL, ELASTICSEARCH_CATALOGUE_ALIAS, ELASTICSEARCH_USERNAME, ELASTICSEARCH_PASSWORD,
-            API_HOST, API_PORT, API_KEYS_FILE,
+            API_HOST, API_PORT, API_KEYS_FILE, API_BEHIND_TLS, API_SESSION_IDLE_TIMEOUT, API_SESSION_ABSOLUTE_TIMEOUT,
+            API_SIGN_IN_MAX_FAILURES, API_SIGN_IN_LOCKOUT,
             SPEED_PARALLELISM, SPEED_CHECKPOINT_INTERVAL, SPEED_VERSION_CHECK_INTERVAL,
             SPEED_TRENDING_WINDOW, SPEED_TRENDING_SLIDE, SPEED_TRENDING_LATENESS,
             RETRAIN_LOCK_TIMEOUT);

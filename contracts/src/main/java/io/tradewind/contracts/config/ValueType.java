@@ -30,6 +30,8 @@ public enum ValueType {
     DURATION("duration"),
     /** A file system path. */
     PATH("path"),
+    /** {@code true} or {@code false}. */
+    BOOLEAN("true or false"),
     /**
      * A credential: non-blank text read from the process's environment only (a secret store injects it), never from
      * a file, which is copied and stored unencrypted; never written out, never put in a message.
@@ -68,6 +70,7 @@ public enum ValueType {
             case PORT -> port(integer(v));
             case DURATION -> duration(v);
             case PATH -> Path.of(v);
+            case BOOLEAN -> bool(v);
             case SECRET -> v;
         };
     }
@@ -97,6 +100,13 @@ public enum ValueType {
             throw new IllegalArgumentException("must be more than zero, got '" + raw + "'");
         }
         return d;
+    }
+
+    private static Boolean bool(String v) {
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new IllegalArgumentException("takes true or false, got '" + v + "'");
     }
 
     private static String hostPorts(String v) {

@@ -12,8 +12,11 @@ import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 
 /**
- * The admin's tables beside the serving tables: {@code categories} (one row per category) and {@code audit}
- * (one row per action, keyed newest first). Both are tiny and written rarely: one region each, no salting.
+ * The admin's tables beside the serving tables: {@code categories} (one row per category), {@code audit}
+ * (one row per action, keyed newest first), {@code accounts} (one row per console account, keyed by name) and
+ * {@code sessions} (one row per signed-in session, keyed by the SHA-256 of its token, never the token). They live
+ * in HBase, not in an API instance's memory, so every instance behind the load balancer sees the same accounts and
+ * sessions. All are tiny: one region each, no salting.
  */
 public final class AdminTables {
     static final byte[] FAMILY = "a".getBytes(StandardCharsets.UTF_8);
@@ -21,10 +24,14 @@ public final class AdminTables {
 
     final TableName categories;
     final TableName audit;
+    final TableName accounts;
+    final TableName sessions;
 
     AdminTables(String namespace) {
         categories = TableName.valueOf(namespace, "categories");
         audit = TableName.valueOf(namespace, "audit");
+        accounts = TableName.valueOf(namespace, "accounts");
+        sessions = TableName.valueOf(namespace, "sessions");
     }
 
     public static void createIfAbsent(Connection connection, String namespace) throws IOException {
@@ -35,7 +42,7 @@ public final class AdminTables {
             } catch (NamespaceExistException alreadyThere) {
                 // the serving tables' set-up made it
             }
-            for (TableName name : new TableName[] {t.categories, t.audit}) {
+            for (TableName name : new TableName[] {t.categories, t.audit, t.accounts, t.sessions}) {
                 if (!admin.tableExists(name)) {
                     try {
                         admin.createTable(TableDescriptorBuilder.newBuilder(name)

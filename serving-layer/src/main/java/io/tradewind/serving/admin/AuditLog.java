@@ -45,6 +45,36 @@ public final class AuditLog {
         return entry;
     }
 
+    /**
+     * Entries newest first, of one actor and/or action when given, from {@code since} (inclusive) to {@code until}
+     * (exclusive) when given; reads at most {@code scanCap} rows (the log of a busy year stays a quick read).
+     */
+    public List<AuditEntry> search(String actor, String action, java.time.Instant since, java.time.Instant until,
+                                   int limit, int scanCap) {
+        Scan scan = new Scan().setLimit(scanCap);
+        if (until != null) {
+            scan.withStartRow(ByteBuffer.allocate(8).putLong(Long.MAX_VALUE - (until.toEpochMilli() - 1)).array());
+        }
+        if (since != null) {
+            scan.withStopRow(ByteBuffer.allocate(8).putLong(Long.MAX_VALUE - since.toEpochMilli() + 1).array());
+        }
+        List<AuditEntry> out = new ArrayList<>();
+        try (Table t = connection.getTable(tables.audit); ResultScanner scanner = t.getScanner(scan)) {
+            for (Result r : scanner) {
+                AuditEntry e = JSON.readValue(r.getValue(AdminTables.FAMILY, AdminTables.JSON), AuditEntry.class);
+                if ((actor == null || actor.equals(e.actor())) && (action == null || action.equals(e.action()))) {
+                    out.add(e);
+                    if (out.size() == limit) {
+                        break;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreUnavailableException("cannot read the audit log: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     public List<AuditEntry> latest(int limit) {
         List<AuditEntry> out = new ArrayList<>();
         try (Table t = connection.getTable(tables.audit); ResultScanner scanner = t.getScanner(new Scan().setLimit(limit))) {

@@ -10,13 +10,24 @@ import java.util.Set;
 
 /**
  * Decides each item's category from its title: the first category (by name) with a keyword among the title's
- * words. A keyword also matches its plural ("holder" matches HOLDERS), the common case in product titles.
+ * words. A keyword also matches its plural ("holder" matches HOLDERS), the common case in product titles. An item
+ * assigned to a category by hand is in that category whatever its title says.
  */
 public final class CategoryAssigner {
     private final List<Category> ordered;
+    private final Map<String, String> assigned = new HashMap<>();
 
     public CategoryAssigner(List<Category> categories) {
         this.ordered = categories.stream().sorted(Comparator.comparing(Category::name)).toList();
+        for (Category c : ordered) {
+            c.items().forEach(item -> assigned.putIfAbsent(item, c.name()));
+        }
+    }
+
+    /** @return the category of the item with this id and title, or null when none applies */
+    public String categoryOf(String id, String title) {
+        String byHand = assigned.get(id);
+        return byHand != null ? byHand : categoryOf(title);
     }
 
     /** @return the category name, or null when none applies */
@@ -49,7 +60,7 @@ public final class CategoryAssigner {
     /** Category of every item, by id; items without a category map to null (the catalogue clears the field). */
     public Map<String, String> assign(Map<String, String> titlesById) {
         Map<String, String> out = new HashMap<>();
-        titlesById.forEach((id, title) -> out.put(id, categoryOf(title)));
+        titlesById.forEach((id, title) -> out.put(id, categoryOf(id, title)));
         return out;
     }
 }

@@ -6,6 +6,8 @@ import io.tradewind.serving.admin.AuditLog;
 import io.tradewind.serving.admin.Category;
 import io.tradewind.serving.admin.CategoryStore;
 import io.tradewind.serving.admin.CategorySync;
+import io.tradewind.serving.api.auth.ApiKeyStore;
+import io.tradewind.serving.api.auth.Role;
 import io.tradewind.serving.api.http.ApiException;
 import io.tradewind.serving.api.http.ApiRequest;
 import io.tradewind.serving.api.http.ApiResponse;
@@ -17,7 +19,12 @@ import io.tradewind.serving.store.ActivationEvent;
 import io.tradewind.serving.store.ModelRegistry;
 import io.tradewind.serving.store.VersionInfo;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +32,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The admin API (role {@code admin}): model versions (list, activate, roll back), categories (create, edit, list,
- * delete; the catalogue follows each change) and the audit log, which records every change made here with the
- * key that made it.
+ * The admin API (an admin API key, or a console session whose role has the route's permission): model versions
+ * (list, activate, roll back), categories (create, edit, list, delete, assign products by hand; the catalogue
+ * follows each change), API keys (create, list, revoke) and the audit log, which records every change made here
+ * with the key or the person that made it.
  */
 final class AdminEndpoints {
     /** Versions and the switch history. */
@@ -44,9 +52,11 @@ final class AdminEndpoints {
     private final CategoryStore categories;
     private final CategorySync categorySync;
     private final AuditLog audit;
+    private final ApiKeyStore keys;
 
     AdminEndpoints(ModelRegistry registry, Publisher publisher, ActiveVersionTracker tracker, CategoryStore categories,
-                   CategorySync categorySync, AuditLog audit) {
+                   CategorySync categorySync, AuditLog audit, ApiKeyStore keys) {
+        this.keys = keys;
         this.registry = registry;
         this.publisher = publisher;
         this.tracker = tracker;
@@ -71,7 +81,7 @@ final class AdminEndpoints {
                 throw new ApiException(409, e.getMessage());
             }
             // The switch happened: audit it before anything else can fail; the poller catches up if refresh cannot.
-            audit.record(request.principal().name(), "activate-version", version, Map.of("catalogueIndex", index));
+            audit.record(request.caller().name(), "activate-version", version, Map.of("catalogueIndex", index));
             refreshQuietly();
             return Map.of("active", version, "catalogueIndex", index);
         };
@@ -85,7 +95,7 @@ final class AdminEndpoints {
             } catch (IllegalStateException e) {
                 throw new ApiException(409, e.getMessage());
             }
-            audit.record(request.principal().name(), "rollback", done.to(), Map.of("from", done.from(),
+            audit.record(request.caller().name(), "rollback", done.to(), Map.of("from", done.from(),
                     "catalogueIndex", done.catalogueIndex()));
             refreshQuietly();
             return done;
@@ -99,7 +109,7 @@ final class AdminEndpoints {
     Endpoint createCategory() {
         return request -> {
             CategoryBody body = CategoryBody.read(request, true);
-            Category category = new Category(idOf(body.name()), body.name(), body.keywords());
+            Category category = new Category(idOf(body.name()), body.name(), body.keywords(), body.items());
             if (!categories.create(category)) {
                 throw new ApiException(409, "category '" + category.id() + "' exists already; edit it with PUT");
             }
@@ -114,10 +124,49 @@ final class AdminEndpoints {
             Category old = categories.get(id).orElseThrow(() -> ApiException.notFound("unknown category '" + id + "'"));
             CategoryBody body = CategoryBody.read(request, false);
             Category edited = new Category(id, body.name() == null ? old.name() : body.name(),
-                    body.keywords() == null ? old.keywords() : body.keywords());
+                    body.keywords() == null ? old.keywords() : body.keywords(),
+                    body.items() == null ? old.items() : body.items());
             categories.replace(edited);
             int changed = syncAndAudit(request, "edit-category", edited, Set.of(old.name()));
             return new CategoryChange(edited, changed);
+        };
+    }
+
+    /**
+     * {@code POST /v1/admin/categories/{id}/items {"items": [...]}}: puts products in this category by hand, whatever
+     * their titles say; they leave any other category's hand-made list.
+     */
+    Endpoint assignItems() {
+        return request -> {
+            String id = request.pathParameter("id");
+            Category target = categories.get(id).orElseThrow(() -> ApiException.notFound("unknown category '" + id + "'"));
+            JsonNode body;
+            try {
+                body = Json.MAPPER.readTree(request.body());
+            } catch (IOException e) {
+                body = null;
+            }
+            if (body == null || !body.path("items").isArray() || body.path("items").isEmpty() || body.path("items").size() > 1000) {
+                throw ApiException.badParameter("items", "send {\"items\": [\"item id\", …]} with 1 to 1000 ids");
+            }
+            List<String> added = new ArrayList<>();
+            for (JsonNode item : body.path("items")) {
+                if (!item.isTextual() || item.asText().isBlank() || item.asText().length() > 100) {
+                    throw ApiException.badParameter("items", "each item id must be a string of 1 to 100 characters");
+                }
+                added.add(item.asText().strip());
+            }
+            for (Category other : categories.list()) {
+                if (!other.id().equals(id) && other.items().stream().anyMatch(added::contains)) {
+                    categories.replace(other.withItems(other.items().stream().filter(i -> !added.contains(i)).toList()));
+                }
+            }
+            List<String> items = new ArrayList<>(target.items());
+            items.addAll(added);
+            Category updated = target.withItems(items);
+            categories.replace(updated);
+            int changed = syncAndAudit(request, "assign-items", updated, Set.of());
+            return new CategoryChange(updated, changed);
         };
     }
 
@@ -138,12 +187,12 @@ final class AdminEndpoints {
     private int syncAndAudit(ApiRequest request, String action, Category category, Set<String> formerNames) {
         try {
             int changed = categorySync.apply(formerNames).changed();
-            audit.record(request.principal().name(), action, category.id(), details(category, changed));
+            audit.record(request.caller().name(), action, category.id(), details(category, changed));
             return changed;
         } catch (RuntimeException e) {
             Map<String, Object> details = details(category, 0);
             details.put("catalogue", "not updated: " + e.getMessage());
-            audit.record(request.principal().name(), action, category.id(), details);
+            audit.record(request.caller().name(), action, category.id(), details);
             if (e instanceof IllegalStateException) {
                 throw new ApiException(409, "category saved, but the catalogue cannot follow yet: " + e.getMessage()
                         + "; it will when a version is published");
@@ -155,9 +204,88 @@ final class AdminEndpoints {
     Endpoint auditLog() {
         return request -> {
             int limit = request.integer("limit", 50, 1, 1000);
-            List<AuditEntry> entries = audit.latest(limit);
+            String actor = request.string("actor").orElse(null);
+            String action = request.string("action").orElse(null);
+            Instant since = instant(request, "since");
+            Instant until = instant(request, "until");
+            List<AuditEntry> entries = actor == null && action == null && since == null && until == null
+                    ? audit.latest(limit) : audit.search(actor, action, since, until, limit, 100_000);
             return Map.of("entries", entries);
         };
+    }
+
+    /** {@code GET /v1/admin/api-keys}: names and roles (never the keys, which are not kept). */
+    Endpoint listKeys() {
+        return request -> Map.of("keys", keys.keys().stream()
+                .sorted(Comparator.comparing(ApiKeyStore.StoredKey::name))
+                .map(k -> Map.of("name", k.name(), "role", k.role().name().toLowerCase())).toList(),
+                "writable", keys.writable());
+    }
+
+    /** {@code POST /v1/admin/api-keys {"name", "role"}}: the key is in this answer and nowhere else, ever. */
+    Endpoint createKey() {
+        return request -> {
+            JsonNode body;
+            try {
+                body = Json.MAPPER.readTree(request.body());
+            } catch (IOException e) {
+                body = null;
+            }
+            String name = body == null ? "" : body.path("name").asText("").strip();
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+                throw ApiException.badParameter("name", "1 to 64 letters, digits, '.', '_' or '-'");
+            }
+            Role role;
+            try {
+                role = Role.valueOf(body.path("role").asText("").strip().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badParameter("role", "shop or admin");
+            }
+            String key;
+            try {
+                key = keys.create(name, role);
+            } catch (ApiKeyStore.ReadOnlyKeysException e) {
+                throw new ApiException(409, e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(409, e.getMessage());
+            }
+            audit.record(request.caller().name(), "create-api-key", name, Map.of("role", role.name().toLowerCase()));
+            return ApiResponse.json(201, Map.of("name", name, "role", role.name().toLowerCase(), "key", key));
+        };
+    }
+
+    /** {@code DELETE /v1/admin/api-keys/{name}}: the key stops working at once here, within a second elsewhere. */
+    Endpoint revokeKey() {
+        return request -> {
+            String name = request.pathParameter("name");
+            boolean revoked;
+            try {
+                revoked = keys.revoke(name);
+            } catch (ApiKeyStore.ReadOnlyKeysException e) {
+                throw new ApiException(409, e.getMessage());
+            }
+            if (!revoked) {
+                throw ApiException.notFound("no API key named '" + name + "'");
+            }
+            audit.record(request.caller().name(), "revoke-api-key", name, Map.of());
+            return Map.of("revoked", name);
+        };
+    }
+
+    private static Instant instant(ApiRequest request, String name) {
+        Optional<String> raw = request.string(name);
+        if (raw.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(raw.get());
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(raw.get()).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw ApiException.badParameter(name, "a UTC time like 2026-12-06T10:00:00Z or a date like 2026-12-06");
+            }
+        }
     }
 
     private void refreshQuietly() {
@@ -180,12 +308,13 @@ final class AdminEndpoints {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", c.name());
         out.put("keywords", c.keywords());
+        out.put("items", c.items());
         out.put("itemsChanged", changed);
         return out;
     }
 
-    /** The JSON body of a category create or edit: {@code {"name": …, "keywords": [...]}}. */
-    private record CategoryBody(String name, List<String> keywords) {
+    /** The JSON body of a category create or edit: {@code {"name": …, "keywords": [...], "items": [...]}}. */
+    private record CategoryBody(String name, List<String> keywords, List<String> items) {
         static CategoryBody read(ApiRequest request, boolean complete) throws IOException {
             JsonNode body;
             try {
@@ -198,8 +327,8 @@ final class AdminEndpoints {
             }
             for (var names = body.fieldNames(); names.hasNext(); ) {
                 String field = names.next();
-                if (!field.equals("name") && !field.equals("keywords")) {
-                    throw ApiException.badParameter(field, "unknown field; a category has name and keywords");
+                if (!field.equals("name") && !field.equals("keywords") && !field.equals("items")) {
+                    throw ApiException.badParameter(field, "unknown field; a category has name, keywords and items");
                 }
             }
             String name = Optional.ofNullable(body.get("name")).filter(JsonNode::isTextual).map(JsonNode::asText)
@@ -224,10 +353,24 @@ final class AdminEndpoints {
                     keywords.add(w.asText());
                 }
             }
+            List<String> items = null;
+            if (body.has("items")) {
+                JsonNode i = body.get("items");
+                if (!i.isArray() || i.size() > 1000) {
+                    throw ApiException.badParameter("items", "must be an array of at most 1000 item ids");
+                }
+                items = new ArrayList<>();
+                for (JsonNode id : i) {
+                    if (!id.isTextual() || id.asText().isBlank() || id.asText().length() > 100) {
+                        throw ApiException.badParameter("items", "each item id must be a string of 1 to 100 characters");
+                    }
+                    items.add(id.asText());
+                }
+            }
             if (complete && (name == null || keywords == null)) {
                 throw ApiException.badParameter(name == null ? "name" : "keywords", "required");
             }
-            return new CategoryBody(name, keywords);
+            return new CategoryBody(name, keywords, items);
         }
     }
 }

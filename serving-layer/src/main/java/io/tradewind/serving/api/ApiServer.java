@@ -4,7 +4,10 @@ import io.tradewind.serving.admin.AuditLog;
 import io.tradewind.serving.admin.CategoryStore;
 import io.tradewind.serving.admin.CategorySync;
 import io.tradewind.serving.api.auth.ApiKeyStore;
-import io.tradewind.serving.api.auth.Role;
+import io.tradewind.serving.admin.ConsoleAccess;
+import io.tradewind.serving.api.auth.Permission;
+import io.tradewind.serving.api.http.Access;
+import io.tradewind.serving.api.http.CallerCheck;
 import io.tradewind.serving.api.http.ApiException;
 import io.tradewind.serving.api.http.ApiRequest;
 import io.tradewind.serving.api.http.ApiResponse;
@@ -48,7 +51,8 @@ public final class ApiServer implements AutoCloseable {
             Publisher publisher,
             CategoryStore categories,
             CategorySync categorySync,
-            AuditLog audit) {
+            AuditLog audit,
+            ConsoleAccess console) {
     }
 
     private final Undertow server;
@@ -67,32 +71,47 @@ public final class ApiServer implements AutoCloseable {
         RecommendationService recommendations = new RecommendationService(d.store(), d.metrics(), d.cacheEntries());
         d.versions().beforeServing(v -> recommendations.warmItems(v.version()));
         Routes r = new Routes(d);
-        r.get("/v1/users/{id}/recommendations", "recommendations", Role.SHOP,
+        Access shops = Access.to(Permission.SERVE_SHOPS);
+        r.get("/v1/users/{id}/recommendations", "recommendations", shops,
                 new RecommendationsEndpoint(versions, recommendations));
-        r.get("/v1/users/{id}/portrait", "portrait", Role.SHOP, new PortraitEndpoint(versions, d.store()));
-        r.get("/v1/items/{id}/similar", "similar", Role.SHOP,
+        r.get("/v1/users/{id}/portrait", "portrait", shops, new PortraitEndpoint(versions, d.store()));
+        r.get("/v1/items/{id}/similar", "similar", shops,
                 new SimilarItemsEndpoint(versions, d.store(), recommendations, d.metrics()));
-        r.get("/v1/segments", "segments", Role.SHOP, new SegmentsEndpoint(versions, d.store()));
-        r.get("/v1/search", "search", Role.SHOP, new SearchEndpoint(d.search(), d.versions(), d.store(), d.metrics()));
-        r.post("/v1/events", "events", Role.SHOP, new EventsEndpoint(d.events(), d.eventFutureTolerance()));
+        r.get("/v1/segments", "segments", shops, new SegmentsEndpoint(versions, d.store()));
+        r.get("/v1/search", "search", Access.to(Permission.SEARCH_PRODUCTS),
+                new SearchEndpoint(d.search(), d.versions(), d.store(), d.metrics()));
+        r.post("/v1/events", "events", shops, new EventsEndpoint(d.events(), d.eventFutureTolerance()));
 
         AdminEndpoints admin = new AdminEndpoints(d.registry(), d.publisher(), d.versions(), d.categories(),
-                d.categorySync(), d.audit());
-        r.get("/v1/admin/versions", "admin-versions", Role.ADMIN, admin.versions());
-        r.post("/v1/admin/versions/{version}/activate", "admin-activate", Role.ADMIN, admin.activate());
-        r.post("/v1/admin/versions/rollback", "admin-rollback", Role.ADMIN, admin.rollback());
-        r.get("/v1/admin/categories", "admin-categories", Role.ADMIN, admin.listCategories());
-        r.post("/v1/admin/categories", "admin-category-create", Role.ADMIN, admin.createCategory());
-        r.put("/v1/admin/categories/{id}", "admin-category-edit", Role.ADMIN, admin.editCategory());
-        r.delete("/v1/admin/categories/{id}", "admin-category-delete", Role.ADMIN, admin.deleteCategory());
-        r.get("/v1/admin/audit", "admin-audit", Role.ADMIN, admin.auditLog());
-        r.get("/health", "health", null, new HealthEndpoint(d.healthChecks()));
-        r.get("/metrics", "metrics", null, request -> ApiResponse.text(d.metrics().scrape(), ServingMetrics.CONTENT_TYPE));
-        r.get("/openapi.yaml", "openapi", null, new OpenApiEndpoint());
-        r.routing.setFallbackHandler(r.handler("not-found", null, request -> {
+                d.categorySync(), d.audit(), d.keys());
+        r.get("/v1/admin/versions", "admin-versions", Access.to(Permission.READ_VERSIONS), admin.versions());
+        r.post("/v1/admin/versions/{version}/activate", "admin-activate", Access.to(Permission.SWITCH_VERSIONS),
+                admin.activate());
+        r.post("/v1/admin/versions/rollback", "admin-rollback", Access.to(Permission.SWITCH_VERSIONS), admin.rollback());
+        Access editCategories = Access.to(Permission.EDIT_CATEGORIES);
+        r.get("/v1/admin/categories", "admin-categories", Access.to(Permission.READ_CATEGORIES), admin.listCategories());
+        r.post("/v1/admin/categories", "admin-category-create", editCategories, admin.createCategory());
+        r.put("/v1/admin/categories/{id}", "admin-category-edit", editCategories, admin.editCategory());
+        r.delete("/v1/admin/categories/{id}", "admin-category-delete", editCategories, admin.deleteCategory());
+        r.post("/v1/admin/categories/{id}/items", "admin-category-assign", editCategories, admin.assignItems());
+        r.get("/v1/admin/audit", "admin-audit", Access.to(Permission.READ_AUDIT), admin.auditLog());
+        Access keys = Access.to(Permission.MANAGE_API_KEYS);
+        r.get("/v1/admin/api-keys", "admin-keys", keys, admin.listKeys());
+        r.post("/v1/admin/api-keys", "admin-key-create", keys, admin.createKey());
+        r.delete("/v1/admin/api-keys/{name}", "admin-key-revoke", keys, admin.revokeKey());
+
+        AuthEndpoints auth = new AuthEndpoints(d.console());
+        r.post("/v1/auth/sign-in", "sign-in", Access.OPEN, auth.signIn());
+        r.post("/v1/auth/sign-out", "sign-out", Access.SIGNED_IN, auth.signOut());
+        r.get("/v1/auth/session", "session", Access.SIGNED_IN, auth.session());
+
+        r.get("/health", "health", Access.OPEN, new HealthEndpoint(d.healthChecks()));
+        r.get("/metrics", "metrics", Access.OPEN, request -> ApiResponse.text(d.metrics().scrape(), ServingMetrics.CONTENT_TYPE));
+        r.get("/openapi.yaml", "openapi", Access.OPEN, new OpenApiEndpoint());
+        r.routing.setFallbackHandler(r.handler("not-found", Access.OPEN, request -> {
             throw ApiException.notFound("no such resource; see /openapi.yaml for the API");
         }));
-        r.routing.setInvalidMethodHandler(r.handler("method-not-allowed", null, request -> {
+        r.routing.setInvalidMethodHandler(r.handler("method-not-allowed", Access.OPEN, request -> {
             throw new ApiException(405, request.method() + " is not allowed here");
         }));
 
@@ -128,33 +147,35 @@ public final class ApiServer implements AutoCloseable {
         final RoutingHandler routing = Handlers.routing();
         final List<String> routes = new ArrayList<>();
         final Dependencies d;
+        final CallerCheck callers;
 
         Routes(Dependencies d) {
             this.d = d;
+            this.callers = new CallerCheck(d.keys(), d.console());
         }
 
-        void get(String path, String name, Role role, Endpoint endpoint) {
-            routing.get(path, handler(name, role, endpoint));
+        void get(String path, String name, Access access, Endpoint endpoint) {
+            routing.get(path, handler(name, access, endpoint));
             routes.add("GET " + path);
         }
 
-        void post(String path, String name, Role role, Endpoint endpoint) {
-            routing.post(path, handler(name, role, endpoint));
+        void post(String path, String name, Access access, Endpoint endpoint) {
+            routing.post(path, handler(name, access, endpoint));
             routes.add("POST " + path);
         }
 
-        void put(String path, String name, Role role, Endpoint endpoint) {
-            routing.put(path, handler(name, role, endpoint));
+        void put(String path, String name, Access access, Endpoint endpoint) {
+            routing.put(path, handler(name, access, endpoint));
             routes.add("PUT " + path);
         }
 
-        void delete(String path, String name, Role role, Endpoint endpoint) {
-            routing.delete(path, handler(name, role, endpoint));
+        void delete(String path, String name, Access access, Endpoint endpoint) {
+            routing.delete(path, handler(name, access, endpoint));
             routes.add("DELETE " + path);
         }
 
-        EndpointHandler handler(String name, Role role, Endpoint endpoint) {
-            return new EndpointHandler(name, role, endpoint, d.keys(), d.metrics());
+        EndpointHandler handler(String name, Access access, Endpoint endpoint) {
+            return new EndpointHandler(name, access, endpoint, callers, d.metrics());
         }
     }
 }

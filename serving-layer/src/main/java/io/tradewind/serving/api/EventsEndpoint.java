@@ -53,7 +53,7 @@ final class EventsEndpoint implements Endpoint {
         if (nodes.size() > MAX_EVENTS) {
             throw new ApiException(413, nodes.size() + " events in one request; send at most " + MAX_EVENTS);
         }
-        String source = "api:" + request.principal().name();
+        String source = "api:" + request.caller().name();
         long now = System.currentTimeMillis();
         List<BehaviourEvent> events = new ArrayList<>(nodes.size());
         List<EventProblems> problems = new ArrayList<>();

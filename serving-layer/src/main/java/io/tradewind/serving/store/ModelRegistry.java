@@ -50,6 +50,7 @@ public final class ModelRegistry {
     private static final byte[] STARTED_AT = ServingTables.bytes("startedAt");
     private static final byte[] LOADED_AT = ServingTables.bytes("loadedAt");
     private static final byte[] ROWS = ServingTables.bytes("rows");
+    private static final byte[] EVALUATION = ServingTables.bytes("evaluation");
     private static final byte[] SEGMENTS = ServingTables.bytes("segments");
     private static final byte[] ERROR = ServingTables.bytes("error");
     private static final byte[] ACTIVE = ServingTables.REGISTRY_ACTIVE_VERSION;
@@ -82,7 +83,8 @@ public final class ModelRegistry {
             List<VersionInfo> out = new ArrayList<>();
             for (VersionStatus s : allStatuses()) {
                 if (s.state() == VersionState.READY) {
-                    out.add(new VersionInfo(s.version(), s.asOf(), s.models(), s.loadedAt(), s.version().equals(active)));
+                    out.add(new VersionInfo(s.version(), s.asOf(), s.models(), s.loadedAt(), s.version().equals(active),
+                            s.rows(), s.evaluation()));
                 }
             }
             out.sort(Comparator.comparing(VersionInfo::version).reversed());
@@ -242,6 +244,9 @@ public final class ModelRegistry {
                 .addColumn(F, MODELS, json(modelNames(manifest)))
                 .addColumn(F, LOADED_AT, ServingTables.bytes(Instant.now().toString()))
                 .addColumn(F, ROWS, json(rows));
+        if (manifest.evaluation() != null) {
+            put.addColumn(F, EVALUATION, json(manifest.evaluation()));
+        }
         if (segments != null) {
             put.addColumn(F, SEGMENTS, json(segments));
         }
@@ -355,7 +360,9 @@ public final class ModelRegistry {
                 ServingTables.string(r.getValue(F, STARTED_AT)), ServingTables.string(r.getValue(F, LOADED_AT)),
                 r.getValue(F, ROWS) == null ? Map.of()
                         : ViewJson.MAPPER.readValue(r.getValue(F, ROWS), new TypeReference<LinkedHashMap<String, Long>>() { }),
-                ServingTables.string(r.getValue(F, ERROR)));
+                ServingTables.string(r.getValue(F, ERROR)),
+                r.getValue(F, EVALUATION) == null ? Map.of()
+                        : ViewJson.MAPPER.readValue(r.getValue(F, EVALUATION), new TypeReference<LinkedHashMap<String, Object>>() { }));
     }
 
     private static byte[] versionRow(String version) {

@@ -334,7 +334,7 @@ class ServingApiTest {
                     503).json();
             assertTrue(refused.path("error").asText().startsWith("the event stream cannot take events now"), refused.toString());
             ShopFacingText.assertNamesNothingInternal(refused.toString());
-            assertEquals("down", api.get("/health", "/health", null, 503).json().path("dependencies").path("event-stream")
+            assertEquals("down", api.get("/health", "/health", admin, 503).json().path("dependencies").path("event-stream")
                     .path("status").asText());
         } finally {
             stack.kafka().restart();
@@ -439,7 +439,11 @@ class ServingApiTest {
 
     @Test
     void healthMetricsAndTheOpenApiDocumentTellTheTruth() throws Exception {
-        JsonNode health = api.get("/health", "/health", null, 200).json();
+        JsonNode anyone = api.get("/health", "/health", null, 200).json();
+        assertEquals("{\"status\":\"up\"}", anyone.toString(), "without credentials: up or down, no details");
+        assertEquals("{\"status\":\"up\"}", api.get("/health", "/health", shop, 200).json().toString(),
+                "a shop key sees no details either");
+        JsonNode health = api.get("/health", "/health", admin, 200).json();
         assertEquals("up", health.path("dependencies").path("hbase").path("status").asText());
         assertEquals("up", health.path("dependencies").path("elasticsearch").path("status").asText());
 

@@ -49,7 +49,8 @@ class StoreOutageApiTest {
             JsonNode search = api.get("/v1/search", "/v1/search?q=heart&user=" + LOYAL, stack.shopKey(), 200).json();
             assertFalse(search.path("personalised").asBoolean(), "search still answers, without the portrait");
 
-            JsonNode health = api.get("/health", "/health", null, 503).json();
+            assertEquals("{\"status\":\"down\"}", api.get("/health", "/health", null, 503).json().toString());
+            JsonNode health = api.get("/health", "/health", stack.adminKey(), 503).json();
             assertEquals("down", health.path("dependencies").path("hbase").path("status").asText());
             assertEquals("up", health.path("dependencies").path("elasticsearch").path("status").asText());
             assertTrue(api.get("/metrics", "/metrics", null, 200).body()
@@ -82,7 +83,7 @@ class StoreOutageApiTest {
             ShopFacingText.assertNamesNothingInternal(down.toString(),
                     api.send("GET", "/v1/search?q=heart&user=" + LOYAL + "&category=x&priceMin=1", stack.shopKey(), null));
             assertFalse(recommendations(LOYAL, "").path("degraded").asBoolean(), "recommendations do not need Elasticsearch");
-            JsonNode health = api.get("/health", "/health", null, 503).json();
+            JsonNode health = api.get("/health", "/health", stack.adminKey(), 503).json();
             assertEquals("down", health.path("dependencies").path("elasticsearch").path("status").asText());
         } finally {
             stack.elasticsearch().restart();

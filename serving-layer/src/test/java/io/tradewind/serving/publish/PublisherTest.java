@@ -40,7 +40,8 @@ class PublisherTest {
         ServingConfig config = new ServingConfig(SharedHBase.configuration(), stack.hdfs().configuration(),
                 HBaseStoreSettings.defaults().withNamespace(name).withRegionsPerTable(1),
                 stack.elasticsearch().uri(), null, "catalogue-" + name, stack.events(), stack.dir().resolve(name + ".json"),
-                "127.0.0.1", 0, ServingConfig.DEFAULT_MODEL, 1_000, 1_000);
+                "127.0.0.1", 0, ServingConfig.DEFAULT_MODEL, 1_000, 1_000,
+                io.tradewind.serving.admin.SessionPolicy.defaults());
         layer = ServingLayer.open(config, ProgressListener.NONE);
     }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         version = "Tradewind 0.1.0",
         description = "Recommendations and product search for cross-border e-commerce (lambda architecture on Flink + Hadoop).",
         subcommands = {DemoCommand.class, ImportCommand.class, RetrainCommand.class, EvaluateCommand.class, PublishCommand.class,
-                RollbackCommand.class, ServeCommand.class, LocalCommand.class, KeysCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                RollbackCommand.class, ServeCommand.class, LocalCommand.class, KeysCommand.class, AdminCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TradewindCli {
 
     /** Exit code of a retrain refused because another one holds (or a dead one left) the views root's lock. */

@@ -130,6 +130,8 @@ public final class ServingSession implements AutoCloseable {
             out.println("  Page: " + baseUrl + "/ (paste a shop key)");
         }
         String key = newKeys.isEmpty() ? "$KEY" : newKeys.get(0);
+        out.println("  Admin console: " + baseUrl + "/admin/ (make its first account from another shell: "
+                + "./tradewind admin add-user --name NAME --role admin)");
         out.println("Try:");
         for (String user : exampleUsers) {
             out.println("  curl -H 'X-Api-Key: " + key + "' '" + baseUrl + "/v1/users/" + user + "/recommendations?k=5'");

@@ -84,8 +84,56 @@ public final class ApiKeyStore {
         }
     }
 
+    /**
+     * Whether keys can be created and revoked here: in production the file is mounted read-only from a secret, and
+     * keys are managed where the secret is.
+     */
+    public boolean writable() {
+        Path dir = file.toAbsolutePath().getParent();
+        if (!Files.exists(file)) {
+            return dir == null || !Files.exists(dir) || Files.isWritable(dir);
+        }
+        // A file without its owner's write bit is read-only by intent (a secret), even to root, whom access() lets write.
+        try {
+            if (!Files.getPosixFilePermissions(file).contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)) {
+                return false;
+            }
+        } catch (UnsupportedOperationException | IOException notPosix) {
+            // fall back to what the OS says
+        }
+        return Files.isWritable(file) && Files.isWritable(dir);
+    }
+
+    /** Removes the key of that name; false when there is none. */
+    public synchronized boolean revoke(String name) {
+        reloadIfChanged();
+        Map<String, StoredKey> next = new HashMap<>(byHash);
+        if (!next.values().removeIf(k -> k.name().equals(name))) {
+            return false;
+        }
+        requireWritable();
+        byHash = Map.copyOf(next);
+        save();
+        return true;
+    }
+
+    private void requireWritable() {
+        if (!writable()) {
+            throw new ReadOnlyKeysException("the API keys file " + file + " is read-only here (in production it is mounted "
+                    + "from a secret): change keys with ./tradewind keys where the secret is made, then redeploy");
+        }
+    }
+
+    /** Keys cannot be changed by this process. */
+    public static final class ReadOnlyKeysException extends IllegalStateException {
+        ReadOnlyKeysException(String message) {
+            super(message);
+        }
+    }
+
     /** Creates a key and returns it in clear; only its hash is kept. */
     public synchronized String create(String name, Role role) {
+        requireWritable();
         if (byHash.values().stream().anyMatch(k -> k.name().equals(name))) {
             throw new IllegalArgumentException("an API key named '" + name + "' exists already");
         }

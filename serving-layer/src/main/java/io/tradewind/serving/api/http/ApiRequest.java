@@ -1,6 +1,7 @@
 package io.tradewind.serving.api.http;
 
-import io.tradewind.serving.api.auth.ApiPrincipal;
+import io.tradewind.serving.api.auth.Caller;
+import io.undertow.server.handlers.Cookie;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.PathTemplateMatch;
 import java.io.IOException;
@@ -18,15 +19,32 @@ public final class ApiRequest {
     public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
     private final HttpServerExchange exchange;
-    private final ApiPrincipal principal;
+    private final Caller caller;
 
-    public ApiRequest(HttpServerExchange exchange, ApiPrincipal principal) {
+    public ApiRequest(HttpServerExchange exchange, Caller caller) {
         this.exchange = exchange;
-        this.principal = principal;
+        this.caller = caller;
     }
 
-    public ApiPrincipal principal() {
-        return principal;
+    /** Who is calling: an API key, a console session, or anonymous on open routes. */
+    public Caller caller() {
+        return caller;
+    }
+
+    /** A request header's first value, or null. */
+    public String header(String name) {
+        return exchange.getRequestHeaders().getFirst(name);
+    }
+
+    /** A request cookie's value, or null. */
+    public String cookie(String name) {
+        Cookie c = exchange.getRequestCookie(name);
+        return c == null ? null : c.getValue();
+    }
+
+    /** Whether the request reached this server over TLS. */
+    public boolean overTls() {
+        return "https".equalsIgnoreCase(exchange.getRequestScheme());
     }
 
     public String method() {

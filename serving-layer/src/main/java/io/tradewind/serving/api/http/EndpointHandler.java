@@ -1,8 +1,6 @@
 package io.tradewind.serving.api.http;
 
-import io.tradewind.serving.api.auth.ApiKeyStore;
-import io.tradewind.serving.api.auth.ApiPrincipal;
-import io.tradewind.serving.api.auth.Role;
+import io.tradewind.serving.api.auth.Caller;
 import io.tradewind.serving.metrics.ServingMetrics;
 import io.tradewind.serving.store.StoreUnavailableException;
 import io.undertow.server.HttpHandler;
@@ -17,26 +15,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one {@link Endpoint} on a worker thread (stores block) with what every endpoint needs: the API-key check
- * for its role, JSON answers, errors as JSON with the right status (a store that is down is a 503, a bug a 500
+ * Runs one {@link Endpoint} on a worker thread (stores block) with what every endpoint needs: the caller's check
+ * for its {@link Access} (API key or console session, see {@link CallerCheck}), JSON answers, errors as JSON with the right status (a store that is down is a 503, a bug a 500
  * whose details go to the log, not to the caller) and the request metrics.
  */
 public final class EndpointHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(EndpointHandler.class);
-    private static final HttpString API_KEY_HEADER = new HttpString("X-Api-Key");
 
     private final String name;
-    private final Role requiredRole;
+    private final Access access;
     private final Endpoint endpoint;
-    private final ApiKeyStore keys;
+    private final CallerCheck callers;
     private final ServingMetrics metrics;
 
-    /** @param requiredRole null for endpoints anyone may call (health, metrics, the page) */
-    public EndpointHandler(String name, Role requiredRole, Endpoint endpoint, ApiKeyStore keys, ServingMetrics metrics) {
+    public EndpointHandler(String name, Access access, Endpoint endpoint, CallerCheck callers, ServingMetrics metrics) {
         this.name = name;
-        this.requiredRole = requiredRole;
+        this.access = access;
         this.endpoint = endpoint;
-        this.keys = keys;
+        this.callers = callers;
         this.metrics = metrics;
     }
 
@@ -49,8 +45,8 @@ public final class EndpointHandler implements HttpHandler {
         long start = System.nanoTime();
         int status;
         try {
-            ApiPrincipal principal = authorise(exchange);
-            Object result = endpoint.handle(new ApiRequest(exchange, principal));
+            Caller caller = callers.check(exchange, access);
+            Object result = endpoint.handle(new ApiRequest(exchange, caller));
             ApiResponse response = result instanceof ApiResponse r ? r : ApiResponse.json(200, result);
             status = response.status();
             send(exchange, response);
@@ -69,29 +65,6 @@ public final class EndpointHandler implements HttpHandler {
         metrics.request(name, status, System.nanoTime() - start);
     }
 
-    private ApiPrincipal authorise(HttpServerExchange exchange) {
-        if (requiredRole == null) {
-            return ApiPrincipal.ANONYMOUS;
-        }
-        String key = exchange.getRequestHeaders().getFirst(API_KEY_HEADER);
-        if (key == null) {
-            String auth = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
-            if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                key = auth.substring(7);
-            }
-        }
-        if (key == null) {
-            throw new ApiException(401, "an API key is required: send it as 'X-Api-Key: <key>' or 'Authorization: Bearer <key>'");
-        }
-        ApiPrincipal principal = keys.authenticate(key)
-                .orElseThrow(() -> new ApiException(401, "unknown API key"));
-        if (!principal.role().allows(requiredRole)) {
-            throw new ApiException(403, "API key '" + principal.name() + "' has role " + principal.role().name().toLowerCase()
-                    + "; this needs role " + requiredRole.name().toLowerCase());
-        }
-        return principal;
-    }
-
     private static void send(HttpServerExchange exchange, ApiResponse response) throws Exception {
         byte[] body = response.body() instanceof String s ? s.getBytes(StandardCharsets.UTF_8)
                 : response.body() instanceof byte[] b ? b
@@ -99,6 +72,7 @@ public final class EndpointHandler implements HttpHandler {
         exchange.setStatusCode(response.status());
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, withCharset(response.contentType()));
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+        response.headers().forEach((header, value) -> exchange.getResponseHeaders().add(new HttpString(header), value));
         ByteBuffer bytes = ByteBuffer.wrap(body);
         if (exchange.isBlocking()) {
             // A request that read its body has a blocking sender, which must not run on the I/O thread.
