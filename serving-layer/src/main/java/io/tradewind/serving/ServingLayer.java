@@ -68,11 +68,16 @@ public final class ServingLayer implements AutoCloseable {
         this.catalogue = new CatalogueIndex(elasticsearch, config.catalogueAlias(), CATALOGUE_INDEX_CAP);
         BatchViewLoader loader = new BatchViewLoader(loadingConnection, config.hbaseSettings(), config.hadoop(), progress);
         this.publisher = new Publisher(loader, registry, catalogue, config.hadoop(), progress);
-        this.categories = new CategoryStore(loadingConnection, config.hbaseSettings().namespace());
-        this.categorySync = new CategorySync(categories, catalogue);
-        this.audit = new AuditLog(loadingConnection, config.hbaseSettings().namespace(), Clock.systemUTC());
-        this.accounts = new AccountStore(loadingConnection, config.hbaseSettings().namespace());
-        this.sessions = new SessionStore(loadingConnection, config.hbaseSettings().namespace());
+        // What the API reads or writes per request (sessions on every console call, accounts, categories, the audit)
+        // goes through the serving connection, which gives up within seconds: with HBase down a console call
+        // answers 503 instead of waiting out the loading connection's minutes of retries. Re-applying categories
+        // to the catalogue after a publish is batch work and keeps the patient connection.
+        String namespace = config.hbaseSettings().namespace();
+        this.categories = new CategoryStore(servingConnection, namespace);
+        this.categorySync = new CategorySync(new CategoryStore(loadingConnection, namespace), catalogue);
+        this.audit = new AuditLog(servingConnection, namespace, Clock.systemUTC());
+        this.accounts = new AccountStore(servingConnection, namespace);
+        this.sessions = new SessionStore(servingConnection, namespace);
     }
 
     /** Connects to HBase (creating missing tables) and Elasticsearch; starts no server. */

@@ -3,6 +3,7 @@ package io.tradewind.serving.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradewind.serving.store.StoreUnavailableException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class AuditLog {
                     }
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new StoreUnavailableException("cannot read the audit log: " + e.getMessage(), e);
         }
         return out;
@@ -81,7 +82,7 @@ public final class AuditLog {
             for (Result r : scanner) {
                 out.add(JSON.readValue(r.getValue(AdminTables.FAMILY, AdminTables.JSON), AuditEntry.class));
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new StoreUnavailableException("cannot read the audit log: " + e.getMessage(), e);
         }
         return out;

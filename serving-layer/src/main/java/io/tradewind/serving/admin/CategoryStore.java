@@ -3,6 +3,7 @@ package io.tradewind.serving.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradewind.serving.store.StoreUnavailableException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +37,7 @@ public final class CategoryStore {
             for (Result r : scanner) {
                 out.add(JSON.readValue(r.getValue(AdminTables.FAMILY, AdminTables.JSON), Category.class));
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new StoreUnavailableException("cannot list categories: " + e.getMessage(), e);
         }
         out.sort(Comparator.comparing(Category::name));

@@ -3,6 +3,7 @@ package io.tradewind.serving.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradewind.serving.store.StoreUnavailableException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class SessionStore {
                 }
             }
             t.delete(new ArrayList<>(deletes));
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new StoreUnavailableException("cannot end the account's sessions: " + e.getMessage(), e);
         }
         return deletes.size();

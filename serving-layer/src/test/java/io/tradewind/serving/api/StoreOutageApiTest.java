@@ -65,6 +65,12 @@ class StoreOutageApiTest {
                     api.send("GET", "/v1/users/nobody/portrait", stack.shopKey(), null),
                     api.send("GET", "/v1/segments", stack.shopKey(), null),
                     api.send("GET", "/v1/items/85123A/similar", stack.shopKey(), null));
+
+            // The admin tables answer from the same fail-fast connection: a 503 in seconds, not minutes of retries.
+            started = System.nanoTime();
+            api.get("/v1/admin/categories", "/v1/admin/categories", stack.adminKey(), 503);
+            millis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(millis < 10_000, "the category list must not wait out the loading connection: " + millis + " ms");
         } finally {
             stack.hbase().restart();
         }
